@@ -1,0 +1,58 @@
+package dev.allocator.api;
+
+/**
+ * What every allocator has: the regions it manages, and a way to look at and clear them.
+ *
+ * <p>An allocator manages abstract address ranges ({@code long} start, {@code long} size) in
+ * {@code [0, Long.MAX_VALUE]}: off-heap memory, a GPU buffer, space in a file, a range of IDs. Its
+ * bookkeeping lives out of band, never inside the managed range, so address 0 is a valid address.
+ *
+ * <p>Every operation either succeeds or throws {@link AllocException} and leaves the allocator exactly as it
+ * was. Allocators are not thread safe; see {@link Allocators#synchronizedByteAllocator(ByteAllocator)} and its
+ * twins for shared use.
+ *
+ * <p>Units: a {@link ByteAllocator} counts bytes, a {@link PageAllocator} counts pages (with byte addresses),
+ * an {@link IdAllocator} counts IDs.
+ */
+public interface BaseAllocator {
+    /**
+     * Gives the allocator its first region. Call once, before anything else.
+     *
+     * @param start first address of the region, {@code >= 0}
+     * @param size  length of the region, {@code >= 0}; {@code start + size} must not exceed {@link Long#MAX_VALUE}
+     * @throws AllocException INVALID_PARAM for a bad range; MEMORY_OVERLAP if already initialised
+     */
+    void init(long start, long size);
+
+    /**
+     * Adds another region, disjoint from all regions already added. Regions never merge with each other.
+     *
+     * @param start first address of the region, {@code >= 0}
+     * @param size  length of the region, {@code >= 0}
+     * @throws AllocException INVALID_PARAM for a bad range; MEMORY_OVERLAP if it overlaps a region already added
+     */
+    void addMemory(long start, long size);
+
+    /**
+     * Frees every live allocation at once, keeping the regions: afterwards the allocator is as it was right after
+     * its regions were added. Costs O(regions + live blocks) or better.
+     */
+    void reset();
+
+    /**
+     * Returns a snapshot of the allocator's occupancy, in its own unit (bytes, pages or IDs). May cost
+     * O(free ranges); the plain counters ({@code used}, {@code available}) stay O(1).
+     *
+     * @return the statistics, with {@code used + available == total}
+     */
+    AllocatorStats stats();
+
+    /**
+     * Walks every managed range in address order, reporting each run of used or free space once. Adjacent
+     * regions are reported separately. Runs are reported as in {@link BlockVisitor}: a byte allocator gives
+     * (address, bytes), a page allocator (address, pages), an ID allocator (first ID, count).
+     *
+     * @param visitor called once per run; must not change the allocator
+     */
+    void forEachBlock(BlockVisitor visitor);
+}

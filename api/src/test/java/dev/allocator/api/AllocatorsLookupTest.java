@@ -1,0 +1,95 @@
+package dev.allocator.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.allocator.api.spi.AllocatorKind;
+import dev.allocator.api.spi.AllocatorOptions;
+import dev.allocator.api.spi.AllocatorProvider;
+import dev.allocator.api.testprovider.TestByteProvider;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Lookup through ServiceLoader on the module path: the test providers are declared in the test module-info. */
+class AllocatorsLookupTest {
+    @Test
+    void testsRunOnTheModulePath() {
+        assertEquals("dev.allocator.api", Allocators.class.getModule().getName());
+    }
+
+    @Test
+    void providersDeclaredInTheModuleDescriptorAreFound() {
+        List<AllocatorProvider> providers = Allocators.providers();
+        assertEquals(List.of("BYTE Test-Bytes", "PAGE test-bytes", "ID wrong-type"),
+                providers.stream().map(p -> p.kind() + " " + p.name()).toList());
+        assertEquals("dev.allocator.api", providers.get(0).getClass().getModule().getName());
+    }
+
+    @Test
+    void namesAreMatchedIgnoringCase() {
+        assertNotNull(Allocators.byteAllocator("test-bytes"));
+        assertNotNull(Allocators.byteAllocator("TEST-BYTES"));
+        assertInstanceOf(PageAllocator.class, Allocators.pageAllocator("Test-Bytes"));
+        assertSame(Allocators.provider(AllocatorKind.BYTE, "tEsT-bYtEs"),
+                Allocators.provider(AllocatorKind.BYTE, "Test-Bytes"));
+    }
+
+    @Test
+    void providersAreLoadedOncePerClassLoader() {
+        assertSame(Allocators.providers(), Allocators.providers());
+        List<AllocatorProvider> before = Allocators.providers();
+        Allocators.reload();
+        List<AllocatorProvider> after = Allocators.providers();
+        assertEquals(before.size(), after.size());
+        assertTrue(before.get(0) != after.get(0), "reload loads new provider instances");
+    }
+
+    @Test
+    void unknownNameListsTheNamesOfThatKind() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Allocators.byteAllocator("nope"));
+        assertEquals("no BYTE allocator named 'nope'; available: Test-Bytes", e.getMessage());
+    }
+
+    @Test
+    void unknownProjectNameSaysWhichModuleAddsIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Allocators.byteAllocator("TLSF"));
+        assertTrue(e.getMessage().contains("available: Test-Bytes"), e.getMessage());
+        assertTrue(e.getMessage().contains("dev.allocator.tlsf"), e.getMessage());
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> Allocators.idAllocator("bitmap"));
+        assertTrue(none.getMessage().contains("available: wrong-type"), none.getMessage());
+        assertTrue(none.getMessage().contains("dev.allocator.bitmap"), none.getMessage());
+    }
+
+    @Test
+    void optionsReachTheProviderWithDefaultsFilledIn() {
+        Allocators.byteAllocator("test-bytes", AllocatorOptions.of("pool", "4MiB"));
+        assertEquals(Map.of("granularity", "16", "pool", "4MiB"), TestByteProvider.lastOptions.asMap());
+        assertEquals(4L << 20, TestByteProvider.lastOptions.getSize("pool"));
+        Allocators.byteAllocator("test-bytes");
+        assertEquals(Map.of("granularity", "16", "pool", "1MiB"), TestByteProvider.lastOptions.asMap());
+    }
+
+    @Test
+    void unknownOptionKeyIsRejectedListingTheKeys() {
+        AllocException e = assertThrows(AllocException.class,
+                () -> Allocators.byteAllocator("test-bytes", AllocatorOptions.of("pol", "4MiB")));
+        assertEquals(AllocError.INVALID_PARAM, e.error());
+        assertEquals("unknown option 'pol' for Test-Bytes; it takes granularity, pool", e.getMessage());
+    }
+
+    @Test
+    void providerCreatingTheWrongTypeIsAnError() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Allocators.idAllocator("wrong-type"));
+        assertTrue(e.getMessage().contains("WrongTypeProvider"), e.getMessage());
+        assertTrue(e.getMessage().contains("IdAllocator"), e.getMessage());
+    }
+}

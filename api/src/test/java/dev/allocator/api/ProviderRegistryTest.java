@@ -1,0 +1,110 @@
+package dev.allocator.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.allocator.api.spi.AllocatorKind;
+import dev.allocator.api.spi.AllocatorProvider;
+import dev.allocator.api.testprovider.TestByteProvider;
+import dev.allocator.api.testprovider.TestPageProvider;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.ServiceConfigurationError;
+import org.junit.jupiter.api.Test;
+
+/** The registry on its own, fed by a scripted service iterator. */
+class ProviderRegistryTest {
+    /** Yields providers, or throws for a null slot, like a ServiceLoader iterator meeting a broken provider. */
+    private static Iterator<AllocatorProvider> script(AllocatorProvider... slots) {
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < slots.length;
+            }
+
+            @Override
+            public AllocatorProvider next() {
+                if (next >= slots.length) {
+                    throw new NoSuchElementException();
+                }
+                AllocatorProvider provider = slots[next++];
+                if (provider == null) {
+                    throw new ServiceConfigurationError(
+                            "dev.allocator.api.spi.AllocatorProvider: Provider com.example.BrokenProvider"
+                                    + " could not be instantiated");
+                }
+                return provider;
+            }
+        };
+    }
+
+    @Test
+    void twoProvidersOfOneKindAndNameFailNamingBothClasses() {
+        AllocatorProvider twin = new TestByteProvider() {
+        };
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ProviderRegistry.build(script(new TestByteProvider(), twin)));
+        assertTrue(e.getMessage().contains(TestByteProvider.class.getName()), e.getMessage());
+        assertTrue(e.getMessage().contains(twin.getClass().getName()), e.getMessage());
+    }
+
+    @Test
+    void oneNameMayServeDifferentKinds() {
+        ProviderRegistry registry = ProviderRegistry.build(script(new TestByteProvider(), new TestPageProvider()));
+        assertEquals(2, registry.providers().size());
+        assertEquals(AllocatorKind.PAGE, registry.find(AllocatorKind.PAGE, "TEST-BYTES").kind());
+    }
+
+    @Test
+    void aProviderThatFailsToLoadDoesNotHideTheOthers() {
+        TestPageProvider page = new TestPageProvider();
+        ProviderRegistry registry = ProviderRegistry.build(script(null, page, null));
+        assertSame(page, registry.find(AllocatorKind.PAGE, "test-bytes"));
+        assertEquals(2, registry.failures().size());
+    }
+
+    @Test
+    void theFailureIsReportedWhenANameIsNotFound() {
+        ProviderRegistry registry = ProviderRegistry.build(script(null, new TestPageProvider()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> registry.find(AllocatorKind.BYTE, "broken"));
+        assertTrue(e.getMessage().contains("com.example.BrokenProvider could not be instantiated"), e.getMessage());
+        assertTrue(e.getMessage().contains("none of that kind"), e.getMessage());
+        assertEquals(1, e.getSuppressed().length);
+        assertInstanceOfServiceError(e.getSuppressed()[0]);
+    }
+
+    @Test
+    void anIteratorThatNeverAdvancesIsCutOff() {
+        Iterator<AllocatorProvider> stuck = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                throw new ServiceConfigurationError("broken META-INF/services file");
+            }
+
+            @Override
+            public AllocatorProvider next() {
+                throw new NoSuchElementException();
+            }
+        };
+        ProviderRegistry registry = ProviderRegistry.build(stuck);
+        assertTrue(registry.providers().isEmpty());
+        assertEquals(64, registry.failures().size());
+    }
+
+    @Test
+    void providersAreSortedByKindThenName() {
+        ProviderRegistry registry = ProviderRegistry.build(script(new TestPageProvider(), new TestByteProvider()));
+        assertEquals(List.of(AllocatorKind.BYTE, AllocatorKind.PAGE),
+                registry.providers().stream().map(AllocatorProvider::kind).toList());
+    }
+
+    private static void assertInstanceOfServiceError(Throwable t) {
+        assertTrue(t instanceof ServiceConfigurationError, t.toString());
+    }
+}
