@@ -1,0 +1,66 @@
+package dev.allocator.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.allocator.api.Allocators;
+import dev.allocator.api.spi.AllocatorProvider;
+import java.lang.module.ModuleDescriptor;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks the rules of the module graph on the modules as the JVM resolved them (module path run): the test
+ * module sees the api and its test tools only, the api depends on nothing, and a provider depends on the api
+ * (and on other providers at most, as slab on buddy).
+ */
+class ModuleGraphTest {
+    private static final Module SELF = ModuleGraphTest.class.getModule();
+
+    private static Set<String> requires(ModuleDescriptor descriptor) {
+        return descriptor.requires().stream().map(ModuleDescriptor.Requires::name)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void theTestModuleRequiresTheApiAndTestToolsOnly() {
+        Set<String> allowed = Set.of("java.base", "dev.allocator.api", "dev.allocator.tck", "org.junit.jupiter.api");
+        Set<String> required = requires(SELF.getDescriptor());
+        assertTrue(allowed.containsAll(required), "dev.allocator.it requires " + required);
+        assertTrue(required.contains("dev.allocator.api"), "dev.allocator.it requires " + required);
+    }
+
+    @Test
+    void theTestModuleCannotReadAnyProviderModule() {
+        for (AllocatorProvider provider : Allocators.providers()) {
+            Module module = provider.getClass().getModule();
+            assertTrue(module.isNamed(), provider.getClass() + " should be in a named module here");
+            assertFalse(SELF.canRead(module), "dev.allocator.it reads " + module.getName());
+        }
+    }
+
+    @Test
+    void theApiRequiresNothingButJavaBaseAndUsesTheProviderService() {
+        ModuleDescriptor api = Allocators.class.getModule().getDescriptor();
+        assertEquals(Set.of("java.base"), requires(api));
+        assertEquals(Set.of(AllocatorProvider.class.getName()), api.uses());
+    }
+
+    @Test
+    void everyProviderModuleRequiresTheApiAndAtMostOtherProviderModules() {
+        Set<String> providerModules = Allocators.providers().stream()
+                .map(provider -> provider.getClass().getModule().getName())
+                .collect(Collectors.toCollection(TreeSet::new));
+        for (String name : providerModules) {
+            ModuleDescriptor descriptor = ModuleLayer.boot().findModule(name).orElseThrow().getDescriptor();
+            Set<String> required = requires(descriptor);
+            required.removeAll(providerModules);
+            assertEquals(Set.of("java.base", "dev.allocator.api"), required, name + " requires");
+            assertTrue(descriptor.provides().stream()
+                    .anyMatch(p -> p.service().equals(AllocatorProvider.class.getName())), name + " provides");
+        }
+    }
+}
