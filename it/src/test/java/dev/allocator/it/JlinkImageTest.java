@@ -31,7 +31,7 @@ class JlinkImageTest {
                         probe),
                 List.of(PROBE, PROVIDER_MODULE));
 
-        RuntimeImage.Result modules = image.java("--list-modules");
+        Processes.Result modules = image.java("--list-modules");
         assertEquals(0, modules.status, modules.output);
         Set<String> names = new TreeSet<>();
         modules.output.lines().map(line -> line.replaceFirst("@.*", "").trim()).filter(line -> !line.isEmpty())
@@ -39,7 +39,7 @@ class JlinkImageTest {
         assertEquals(new TreeSet<>(Set.of("java.base", "dev.allocator.api", PROVIDER_MODULE, PROBE)), names,
                 "modules of the image");
 
-        RuntimeImage.Result run = image.java("-m", PROBE + "/" + PROBE + ".Probe", PROVIDER, ABSENT);
+        Processes.Result run = image.java("-m", PROBE + "/" + PROBE + ".Probe", PROVIDER, ABSENT);
         assertEquals(0, run.status, run.output);
         assertEquals("BYTE:" + PROVIDER, run.line("providers"), run.output);
         assertTrue(run.line("allocated").startsWith(PROVIDER + " gave 4096 bytes aligned to 64"), run.output);

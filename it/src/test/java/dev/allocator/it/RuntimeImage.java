@@ -1,20 +1,16 @@
 package dev.allocator.it;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.module.ResolvedModule;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.spi.ToolProvider;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -26,8 +22,6 @@ import org.junit.jupiter.api.Assumptions;
  * without either skips the test that asked, saying why.
  */
 final class RuntimeImage {
-    private static final long TIMEOUT_SECONDS = 120;
-
     private final Path home;
 
     private RuntimeImage(Path home) {
@@ -60,7 +54,7 @@ final class RuntimeImage {
             List<String> command = new ArrayList<>();
             command.add(executable.toString());
             command.addAll(args);
-            Result result = exec(command);
+            Processes.Result result = Processes.run(command);
             check(result.status, String.join(" ", command), result.output);
         }
         return new RuntimeImage(output);
@@ -80,12 +74,12 @@ final class RuntimeImage {
     }
 
     /** Runs the image's own {@code java} with these arguments. */
-    Result java(String... args) throws IOException {
+    Processes.Result java(String... args) throws IOException {
         String launcher = System.getProperty("os.name").startsWith("Windows") ? "java.exe" : "java";
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin").resolve(launcher).toString());
         command.addAll(List.of(args));
-        return exec(command);
+        return Processes.run(command);
     }
 
     /** Bytes of all regular files in the image. */
@@ -101,46 +95,10 @@ final class RuntimeImage {
         }
     }
 
-    /** A finished process: exit status and everything it printed, both streams merged. */
-    static final class Result {
-        final int status;
-        final String output;
-
-        Result(int status, String output) {
-            this.status = status;
-            this.output = output;
-        }
-
-        /** The text after {@code "label: "} on the line that starts so, or fails naming the output. */
-        String line(String label) {
-            return output.lines().filter(line -> line.startsWith(label + ": "))
-                    .map(line -> line.substring(label.length() + 2))
-                    .findFirst()
-                    .orElseThrow(() -> new AssertionError("no '" + label + ":' line in:\n" + output));
-        }
-    }
-
-    private static Path jdkTool(String name) {
+    /** A tool of the running JDK, such as {@code jlink} or {@code java}. */
+    static Path jdkTool(String name) {
         String suffix = System.getProperty("os.name").startsWith("Windows") ? ".exe" : "";
         return Path.of(System.getProperty("java.home"), "bin", name + suffix);
-    }
-
-    private static Result exec(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        try (InputStream in = process.getInputStream()) {
-            in.transferTo(output);
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("timed out after " + TIMEOUT_SECONDS + " s: " + command);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IOException("interrupted waiting for " + command, e);
-        }
-        return new Result(process.exitValue(), output.toString(StandardCharsets.UTF_8));
     }
 
     private static void check(int status, String command, String output) {
