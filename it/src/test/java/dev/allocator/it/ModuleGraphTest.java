@@ -2,11 +2,15 @@ package dev.allocator.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allocator.api.Allocators;
 import dev.allocator.api.spi.AllocatorProvider;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -15,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Checks the rules of the module graph on the modules as the JVM resolved them (module path run): the test
  * module sees the api and its test tools only, the api depends on nothing, and a provider depends on the api
- * (and on other providers at most, as slab on buddy).
+ * (and on other providers at most, as slab on buddy) and registers its providers both ways.
  */
 class ModuleGraphTest {
     private static final Module SELF = ModuleGraphTest.class.getModule();
@@ -51,8 +55,7 @@ class ModuleGraphTest {
 
     @Test
     void everyProviderModuleRequiresTheApiAndAtMostOtherProviderModules() {
-        Set<String> providerModules = Allocators.providers().stream()
-                .map(provider -> provider.getClass().getModule().getName())
+        Set<String> providerModules = providerModules().stream().map(Module::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
         for (String name : providerModules) {
             ModuleDescriptor descriptor = ModuleLayer.boot().findModule(name).orElseThrow().getDescriptor();
@@ -62,5 +65,29 @@ class ModuleGraphTest {
             assertTrue(descriptor.provides().stream()
                     .anyMatch(p -> p.service().equals(AllocatorProvider.class.getName())), name + " provides");
         }
+    }
+
+    @Test
+    void everyProviderModuleRegistersTheSameProvidersBothWays() throws IOException {
+        String service = AllocatorProvider.class.getName();
+        for (Module module : providerModules()) {
+            Set<String> declared = new TreeSet<>();
+            module.getDescriptor().provides().stream().filter(p -> p.service().equals(service))
+                    .forEach(p -> declared.addAll(p.providers()));
+            Set<String> listed = new TreeSet<>();
+            try (InputStream in = module.getResourceAsStream("META-INF/services/" + service)) {
+                assertNotNull(in, module.getName() + " has no META-INF/services/" + service + " for the class path");
+                new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                        .map(line -> line.replaceFirst("#.*", "").trim()).filter(line -> !line.isEmpty())
+                        .forEach(listed::add);
+            }
+            assertEquals(declared, listed, module.getName() + ": provides clause against META-INF/services");
+        }
+    }
+
+    private static Set<Module> providerModules() {
+        Set<Module> modules = new java.util.LinkedHashSet<>();
+        Allocators.providers().forEach(provider -> modules.add(provider.getClass().getModule()));
+        return modules;
     }
 }
