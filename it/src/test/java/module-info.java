@@ -5,5 +5,6 @@
  */
 open module dev.allocator.it {
     requires dev.allocator.api;
+    requires dev.allocator.tck;
     requires org.junit.jupiter.api;
 }
