@@ -6,4 +6,5 @@ open module dev.allocator.tck {
     requires transitive dev.allocator.api;
     requires transitive org.junit.jupiter.api;
     requires org.junit.platform.testkit;
+    requires org.junit.platform.engine;
 }

@@ -346,7 +346,7 @@ public abstract class AllocatorContract {
         }
         fillAndFree(run, 1, 1);
         for (int id = 100_000; id < 100_000 + 4 * small(subject); id++) {
-            run.step(Op.alloc(id, 1, 1));
+            run.step(Op.alloc(id, small(subject) / 16, 1));
             if (!run.lastOutcome().equals("ok")) {
                 break;
             }
@@ -458,7 +458,7 @@ public abstract class AllocatorContract {
         SplittableRandom random = new SplittableRandom(seed);
         List<Integer> ids = new ArrayList<>();
         for (int id = 0; id < 4096; id++) {
-            run.step(Op.alloc(id, subject.minSize() + random.nextInt(4), align));
+            run.step(Op.alloc(id, subject.minSize() + random.nextInt(subject.kind() == AllocatorKind.BYTE ? 96 : 4), align));
             if (!run.lastOutcome().equals("ok")) {
                 break;
             }

@@ -29,6 +29,10 @@ final class SequenceRun {
     private static final long HUGE = 1L << 62;
     /** Above this history length, only some rejected calls get the (quadratic) replay-and-probe check. */
     private static final int FULL_PROBE_HISTORY = 400;
+    /** Rejected calls of one kind (call type and error) that always get the replay-and-probe check. */
+    private static final int PROBE_FIRST = 2;
+    /** After those, one in this many does. */
+    private static final int PROBE_EVERY = 8;
 
     /** The arguments a block was allocated (or last resized) with. */
     static final class Binding {
@@ -81,7 +85,9 @@ final class SequenceRun {
     private final Map<Integer, Binding> bindings = new HashMap<>();
     private final Map<Long, Integer> idAtPos = new HashMap<>();
     private final List<Integer> freedIds = new ArrayList<>();
-    private int rejectedCalls;
+    private final Map<String, Integer> rejectedByKind = new HashMap<>();
+    /** The snapshot the last step ended with: the state before the next call. */
+    private Snapshot lastSnapshot;
     private String lastOutcome = "";
 
     SequenceRun(Supplier<Subject> factory, Hooks hooks) {
@@ -155,7 +161,8 @@ final class SequenceRun {
             lastOutcome = "skipped";
             return;
         }
-        Snapshot before = Snapshot.of(subject);
+        Snapshot before = lastSnapshot != null ? lastSnapshot : Snapshot.of(subject);
+        lastSnapshot = null;
         history.add(op);
         String call = render(op, binding);
         lines.add(call + ";");
@@ -187,11 +194,11 @@ final class SequenceRun {
                                 + (expect.rejections.isEmpty() ? "success" : "one of " + expect.rejections
                                 + (expect.success ? " or success" : "")));
             }
-            checkUnchanged(before, call + " (rejected with " + rejected + ")");
+            checkUnchanged(before, call + " (rejected with " + rejected + ")", op.type() + " " + rejected);
         } else if (op.type() == Op.Type.RESIZE && value == 0) {
             lines.set(lines.size() - 1, call + "; // false");
             lastOutcome = "false";
-            checkUnchanged(before, call + " (returned false)");
+            checkUnchanged(before, call + " (returned false)", "RESIZE false");
         } else {
             lastOutcome = "ok";
             if (!expect.success) {
@@ -566,15 +573,20 @@ final class SequenceRun {
 
     // ---- checks --------------------------------------------------------------------------------------------
 
-    private void checkUnchanged(Snapshot before, String call) {
+    /**
+     * A rejected call (or a {@code tryResize} that returned false) changed nothing observable, and, for the first
+     * few calls of each kind and then one in {@link #PROBE_EVERY}, nothing hidden: replayed copies of the history
+     * with and without the call answer a probe alike.
+     */
+    private void checkUnchanged(Snapshot before, String call, String kind) {
         Snapshot after = Snapshot.of(subject);
         String difference = before.difference(after);
         if (difference != null) {
             throw violation("rejected-call-changed-state", call + " changed the allocator: " + difference);
         }
-        rejectedCalls++;
-        int every = Math.max(1, history.size() / FULL_PROBE_HISTORY);
-        if (hooks.deterministic() && rejectedCalls % every == 0) {
+        int seen = rejectedByKind.merge(kind, 1, Integer::sum);
+        int every = PROBE_EVERY * Math.max(1, history.size() / FULL_PROBE_HISTORY);
+        if (hooks.deterministic() && (seen <= PROBE_FIRST || seen % every == 0)) {
             String with = Probe.run(replay(history));
             String without = Probe.run(replay(history.subList(0, history.size() - 1)));
             if (!with.equals(without)) {
@@ -594,6 +606,7 @@ final class SequenceRun {
         }
         String after = " after " + call;
         AllocatorStats stats = now.stats;
+        lastSnapshot = now;
         if (now.used + now.available != now.total) {
             throw violation("accounting", "used " + now.used + " + available " + now.available + " != total "
                     + now.total + after);

@@ -138,6 +138,11 @@ public class FirstFit {
         return true;
     }
 
+    /** The address of the lowest live block, or -1. */
+    public long lowestLiveBlock() {
+        return live.isEmpty() ? -1 : live.firstKey();
+    }
+
     public boolean isAllocated(long address) {
         Map.Entry<Long, Long> block = live.floorEntry(address);
         return block != null && address < block.getKey() + block.getValue() * unit;

@@ -7,7 +7,16 @@ import dev.allocator.api.ByteAllocator;
 
 /** First-fit byte allocator for the tck's own tests: every block rounded up to a multiple of 8 bytes (0 -> 8). */
 public class SimpleByteAllocator implements ByteAllocator {
-    protected final FirstFit core = new FirstFit(1);
+    protected final FirstFit core;
+
+    public SimpleByteAllocator() {
+        this(new FirstFit(1));
+    }
+
+    /** For variants with another core. */
+    protected SimpleByteAllocator(FirstFit core) {
+        this.core = core;
+    }
 
     @Override
     public void init(long start, long size) {

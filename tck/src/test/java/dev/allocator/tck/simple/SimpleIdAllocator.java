@@ -7,7 +7,16 @@ import dev.allocator.api.IdAllocator;
 
 /** Lowest-fit ID allocator for the tck's own tests. */
 public class SimpleIdAllocator implements IdAllocator {
-    protected final FirstFit core = new FirstFit(1);
+    protected final FirstFit core;
+
+    public SimpleIdAllocator() {
+        this(new FirstFit(1));
+    }
+
+    /** For variants with another core. */
+    protected SimpleIdAllocator(FirstFit core) {
+        this.core = core;
+    }
 
     @Override
     public void init(long start, long size) {
