@@ -189,6 +189,13 @@ final class SequenceRun {
             lines.set(lines.size() - 1, rejectedLine(op, call, rejected));
             lastOutcome = rejected.name();
             if (!expect.rejections.contains(rejected)) {
+                if (expect.success) {
+                    lines.set(lines.size() - 1, call + "; // rejected with " + rejected + ", should succeed");
+                } else {
+                    lines.set(lines.size() - 1, "assertEquals(AllocError." + expect.rejections.iterator().next()
+                            + ", assertThrows(AllocException.class, () -> " + expression(op, call)
+                            + ").error()); // got " + rejected);
+                }
                 throw violation(rejected == AllocError.NO_MEMORY && expect.success ? "must-succeed" : "error-kind",
                         call + " was rejected with " + rejected + "; expected "
                                 + (expect.rejections.isEmpty() ? "success" : "one of " + expect.rejections
@@ -202,6 +209,8 @@ final class SequenceRun {
         } else {
             lastOutcome = "ok";
             if (!expect.success) {
+                lines.set(lines.size() - 1, rejectedLine(op, call, expect.rejections.iterator().next())
+                        .replace("); // ", "); // expected "));
                 throw violation(expect.rejections.contains(AllocError.NOT_ALLOCATED) ? "not-allocated"
                         : "accepted-bad-call", call + " succeeded (returned " + value + "); expected one of "
                         + expect.rejections);
@@ -272,6 +281,10 @@ final class SequenceRun {
             return Expect.reject(AllocError.INVALID_PARAM);
         }
         if (size > HUGE / subject.unit()) {
+            return Expect.reject(AllocError.INVALID_PARAM, AllocError.NO_MEMORY);
+        }
+        if (size > model.regionUnits() && rejectsAsInvalid(size, align)) {
+            // a size no region could hold: usableSize may call it a bad size
             return Expect.reject(AllocError.INVALID_PARAM, AllocError.NO_MEMORY);
         }
         long units = usable(size, align);
@@ -407,6 +420,15 @@ final class SequenceRun {
         expect.block = block;
         expect.units = usable(newSize, block.align);
         return expect;
+    }
+
+    private boolean rejectsAsInvalid(long size, long align) {
+        try {
+            subject.usableSize(size, align);
+            return false;
+        } catch (AllocException e) {
+            return e.error() == AllocError.INVALID_PARAM;
+        }
     }
 
     /** {@code usableSize}, checked: deterministic, at least the size, at least one for size 0. */
@@ -852,20 +874,25 @@ final class SequenceRun {
         }
     }
 
-    private String rejectedLine(Op op, String call, AllocError rejected) {
+    private static String rejectedLine(Op op, String call, AllocError rejected) {
+        if (op.type() == Op.Type.TRY_ALLOC && rejected == AllocError.NO_MEMORY) {
+            return call + "; // NO_BLOCK";
+        }
+        return "assertThrows(AllocException.class, () -> " + expression(op, call) + "); // " + rejected;
+    }
+
+    /** The call without the assignment of its result ({@code a.alloc(8L, 8L)}, {@code a.allocFixedId(b3)}). */
+    private static String expression(Op op, String call) {
         String expression = call;
         int assignment = call.indexOf(" = ");
         if (op.allocates() && assignment >= 0) {
-            if (op.type() == Op.Type.TRY_ALLOC && rejected == AllocError.NO_MEMORY) {
-                return call + "; // NO_BLOCK";
-            }
             expression = call.substring(assignment + 3);
             int fixed = expression.indexOf("; ");
             if (fixed >= 0) {
                 expression = expression.substring(fixed + 2);
             }
         }
-        return "assertThrows(AllocException.class, () -> " + expression + "); // " + rejected;
+        return expression;
     }
 
     private ContractViolation violation(String property, String message) {

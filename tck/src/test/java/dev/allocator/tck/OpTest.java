@@ -2,9 +2,9 @@ package dev.allocator.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OpTest {
@@ -19,13 +19,13 @@ class OpTest {
     }
 
     @Test
-    void halvingStopsAtTheSmallestSize() {
-        assertEquals(Op.alloc(1, 50, 8), Op.alloc(1, 100, 8).withHalvedSize(0));
-        assertEquals(Op.resize(1, 2), Op.resize(1, 4).withHalvedSize(1));
-        Op smallest = Op.alloc(1, 1, 8);
-        assertSame(smallest, smallest.withHalvedSize(1));
-        Op free = Op.free(3);
-        assertSame(free, free.withHalvedSize(0));
+    void simplerCallsHalveSizesAndAlignmentsAndMoveRegionsToZero() {
+        assertEquals(List.of(Op.alloc(1, 50, 8), Op.alloc(1, 100, 4)), Op.alloc(1, 100, 8).simpler(1, 0));
+        assertEquals(List.of(Op.resize(1, 2)), Op.resize(1, 4).simpler(1, 1));
+        assertEquals(List.of(), Op.alloc(1, 1, 4096).simpler(4096, 1));
+        assertEquals(List.of(), Op.free(3).simpler(1, 0));
+        assertEquals(List.of(Op.init(0, 8192 * 3), Op.init(4096, 8192 * 3), Op.init(8192, 12288)),
+                Op.init(8192, 8192 * 3).simpler(4096, 1));
     }
 
     @Test

@@ -15,7 +15,7 @@ class ShrinkerTest {
     private static final Hooks HOOKS = new Hooks(true, true, true, false, 1 << 16);
 
     @Test
-    void aDoubleFreeBuriedInNoiseShrinksToFourCallsOfSizeZero() {
+    void aDoubleFreeBuriedInNoiseShrinksToFourSimpleCalls() {
         Supplier<Subject> broken = () -> new ByteSubject(new BrokenAllocators.SilentDoubleFree());
         List<Op> ops = new ArrayList<>();
         ops.add(Op.init(0, 1 << 16));
@@ -33,8 +33,9 @@ class ShrinkerTest {
         Shrinker.Result shrunk = Shrinker.shrink(broken, HOOKS, ops, violation);
 
         assertEquals("not-allocated", shrunk.violation().property());
-        assertEquals(List.of("a.init(0L, (1L << 16));", "long b10 = a.alloc(0L, 8L); // 0",
-                "a.dealloc(b10, 0L, 8L);", "a.dealloc(b10, 0L, 8L);"), shrunk.lines());
+        assertEquals(List.of("a.init(0L, 8L);", "long b10 = a.alloc(0L, 1L); // 0", "a.dealloc(b10, 0L, 1L);",
+                "assertThrows(AllocException.class, () -> a.dealloc(b10, 0L, 1L)); // expected NOT_ALLOCATED"),
+                shrunk.lines());
     }
 
     @Test
