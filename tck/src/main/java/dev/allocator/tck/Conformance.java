@@ -109,59 +109,34 @@ public final class Conformance {
     }
 
     private static AllocatorContract contract(AllocatorKind kind, String name, Settings settings) {
+        AllocatorContract contract;
         switch (kind) {
             case BYTE:
-                return new ByteAllocatorContract() {
+                contract = new ByteAllocatorContract() {
                     @Override
                     protected ByteAllocator newAllocator() {
                         return Allocators.byteAllocator(name, settings.options());
                     }
-
-                    @Override
-                    protected boolean coalescesFully() {
-                        return settings.coalescesFully();
-                    }
-
-                    @Override
-                    protected boolean deterministic() {
-                        return settings.deterministic();
-                    }
                 };
+                break;
             case PAGE:
-                return new PageAllocatorContract() {
+                contract = new PageAllocatorContract() {
                     @Override
                     protected PageAllocator newAllocator() {
                         return Allocators.pageAllocator(name, settings.options());
                     }
-
-                    @Override
-                    protected boolean coalescesFully() {
-                        return settings.coalescesFully();
-                    }
-
-                    @Override
-                    protected boolean deterministic() {
-                        return settings.deterministic();
-                    }
                 };
+                break;
             default:
-                return new IdAllocatorContract() {
+                contract = new IdAllocatorContract() {
                     @Override
                     protected IdAllocator newAllocator() {
                         return Allocators.idAllocator(name, settings.options());
                     }
-
-                    @Override
-                    protected boolean coalescesFully() {
-                        return settings.coalescesFully();
-                    }
-
-                    @Override
-                    protected boolean deterministic() {
-                        return settings.deterministic();
-                    }
                 };
+                break;
         }
+        return contract.withSettings(settings);
     }
 
     /** One dynamic test per public {@code @Test} method of the contract's classes. */

@@ -118,18 +118,11 @@ public final class BrokenAllocators {
 
                 @Override
                 protected long find(long units, long align) {
-                    long first = super.find(units, align);
-                    if (!skipFirstFit || first < 0) {
-                        return first;
+                    if (!skipFirstFit) {
+                        return super.find(units, align);
                     }
                     skipFirstFit = false;
-                    live.put(first, units);
-                    try {
-                        long second = super.find(units, align);
-                        return second >= 0 ? second : first;
-                    } finally {
-                        live.remove(first);
-                    }
+                    return findSecond(units, align);
                 }
             });
         }
@@ -150,17 +143,7 @@ public final class BrokenAllocators {
             super(new FirstFit(1) {
                 @Override
                 protected long find(long units, long align) {
-                    long first = super.find(units, align);
-                    if (first < 0) {
-                        return first;
-                    }
-                    live.put(first, units);
-                    try {
-                        long second = super.find(units, align);
-                        return second >= 0 ? second : first;
-                    } finally {
-                        live.remove(first);
-                    }
+                    return findSecond(units, align);
                 }
             });
         }
