@@ -42,10 +42,12 @@ public final class Conformance {
      * @param options        options passed to {@link Allocators#create}
      * @param coalescesFully see {@link AllocatorContract#coalescesFully()}
      * @param deterministic  see {@link AllocatorContract#deterministic()}
+     * @param wholeRegionAllocatable see {@link AllocatorContract#wholeRegionAllocatable()}
      */
-    public record Settings(AllocatorOptions options, boolean coalescesFully, boolean deterministic) {
-        /** The defaults: no options, full coalescing, deterministic. */
-        public static final Settings DEFAULT = new Settings(AllocatorOptions.empty(), true, true);
+    public record Settings(AllocatorOptions options, boolean coalescesFully, boolean deterministic,
+                           boolean wholeRegionAllocatable) {
+        /** The defaults: no options, full coalescing, deterministic, whole regions allocatable. */
+        public static final Settings DEFAULT = new Settings(AllocatorOptions.empty(), true, true, true);
 
         /**
          * Returns these settings with another coalescing answer.
@@ -54,7 +56,27 @@ public final class Conformance {
          * @return new settings
          */
         public Settings withCoalescesFully(boolean coalesces) {
-            return new Settings(options, coalesces, deterministic);
+            return new Settings(options, coalesces, deterministic, wholeRegionAllocatable);
+        }
+
+        /**
+         * Returns these settings with another determinism answer.
+         *
+         * @param isDeterministic see {@link AllocatorContract#deterministic()}
+         * @return new settings
+         */
+        public Settings withDeterministic(boolean isDeterministic) {
+            return new Settings(options, coalescesFully, isDeterministic, wholeRegionAllocatable);
+        }
+
+        /**
+         * Returns these settings with another answer to whether a whole region is one allocatable block.
+         *
+         * @param whole see {@link AllocatorContract#wholeRegionAllocatable()}
+         * @return new settings
+         */
+        public Settings withWholeRegionAllocatable(boolean whole) {
+            return new Settings(options, coalescesFully, deterministic, whole);
         }
 
         /**
@@ -64,7 +86,7 @@ public final class Conformance {
          * @return new settings
          */
         public Settings withOptions(AllocatorOptions newOptions) {
-            return new Settings(newOptions, coalescesFully, deterministic);
+            return new Settings(newOptions, coalescesFully, deterministic, wholeRegionAllocatable);
         }
     }
 

@@ -449,6 +449,25 @@ final class SequenceRun {
         return units;
     }
 
+    /**
+     * The largest block (alignment 1, or the page size) a fresh allocator with this one's regions gives, found by
+     * bisection on fresh copies; the minimum size if none fits.
+     */
+    long largestFreshBlock() {
+        long align = subject.kind() == AllocatorKind.PAGE ? subject.unit() : 1;
+        long low = subject.minSize();
+        long high = Math.max(low, model.regionUnits());
+        while (low < high) {
+            long middle = low + (high - low + 1) / 2;
+            if (fitsWhenFresh(middle, align)) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low;
+    }
+
     private boolean fitsWhenFresh(long size, long align) {
         Subject fresh = freshWithRegions();
         try {

@@ -2,10 +2,13 @@ package dev.allocator.tck.broken;
 
 import dev.allocator.api.AllocException;
 import dev.allocator.api.AllocatorStats;
+import dev.allocator.api.BlockVisitor;
 import dev.allocator.tck.simple.FirstFit;
 import dev.allocator.tck.simple.SimpleByteAllocator;
 import dev.allocator.tck.simple.SimpleIdAllocator;
 import dev.allocator.tck.simple.SimplePageAllocator;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Deliberately broken variants of the simple allocators, one bug each, that the contract must catch. Each is the
@@ -125,6 +128,86 @@ public final class BrokenAllocators {
                     return findSecond(units, align);
                 }
             });
+        }
+    }
+
+    /**
+     * Keeps freed blocks in a cache for requests of exactly their size and never merges them back: free space
+     * stays split. Broken only if the allocator claims full coalescing; with {@code coalescesFully() == false}
+     * it passes (as a slab keeping empty slabs would).
+     */
+    public static final class NonCoalescing extends SimpleByteAllocator {
+        public NonCoalescing() {
+            super(new CachingFirstFit());
+        }
+    }
+
+    /** A first fit whose freed blocks stay where they were, free but reserved for a request of their size. */
+    static final class CachingFirstFit extends FirstFit {
+        private final Set<Long> cached = new HashSet<>();
+
+        CachingFirstFit() {
+            super(1);
+        }
+
+        @Override
+        protected long find(long units, long align) {
+            for (long pos : cached) {
+                if (live.get(pos) == units && pos % align == 0) {
+                    return pos;
+                }
+            }
+            return super.find(units, align);
+        }
+
+        @Override
+        protected void take(long pos, long units) {
+            if (cached.remove(pos)) {
+                used += units;
+            } else {
+                super.take(pos, units);
+            }
+        }
+
+        @Override
+        public void free(long pos, long units) {
+            Long length = live.get(pos);
+            if (length == null || length != units || cached.contains(pos)) {
+                throw AllocException.notAllocated("no live block of " + units + " units at " + pos);
+            }
+            cached.add(pos);
+            used -= units;
+        }
+
+        @Override
+        public boolean tryResize(long pos, long oldUnits, long newUnits) {
+            if (cached.contains(pos)) {
+                throw AllocException.notAllocated("no live block at " + pos);
+            }
+            return super.tryResize(pos, oldUnits, newUnits);
+        }
+
+        @Override
+        public boolean isAllocated(long address) {
+            return super.isAllocated(address) && !cached.contains(live.floorKey(address));
+        }
+
+        @Override
+        public void reset() {
+            super.reset();
+            cached.clear();
+        }
+
+        @Override
+        public AllocatorStats stats() {
+            AllocatorStats all = super.stats();
+            return new AllocatorStats(all.total(), all.used(), all.available(), all.liveBlocks() - cached.size(),
+                    all.freeRanges(), all.largestFree());
+        }
+
+        @Override
+        public void forEachBlock(BlockVisitor visitor) {
+            super.forEachBlock((start, size, isUsed) -> visitor.visit(start, size, isUsed && !cached.contains(start)));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.allocator.tck.broken;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -66,6 +67,18 @@ class BrokenAllocatorsAreCaughtTest {
         // seen either right after the rejected call, or once every block is freed and it differs from a fresh one
         assertTrue(random.startsWith("[rejected-call-changed-state]") || random.startsWith("[coalescing]"), random);
         assertTrue(random.contains("probe sequence answers differently"), random);
+    }
+
+    @Test
+    void freeSpaceThatNeverMergesIsCaughtAsCoalescing() {
+        Map<String, String> failed = failures(BrokenCases.NonCoalescingCase.class);
+        assertCaught(failed, "freeingEverythingRestoresTheLargestBlock", "coalescing");
+        assertCaught(failed, "randomSequencesAgreeWithTheModel", "coalescing");
+    }
+
+    @Test
+    void anAllocatorThatSaysItDoesNotCoalescePassesWithThatHook() {
+        assertEquals(Map.of(), failures(BrokenCases.NonCoalescingDeclaredCase.class));
     }
 
     @Test

@@ -50,6 +50,26 @@ final class BrokenCases {
         }
     }
 
+    static class NonCoalescingCase extends ByteAllocatorContract {
+        @Override
+        protected ByteAllocator newAllocator() {
+            return new BrokenAllocators.NonCoalescing();
+        }
+    }
+
+    /** The same allocator, honest about not coalescing: passes. */
+    static class NonCoalescingDeclaredCase extends ByteAllocatorContract {
+        @Override
+        protected ByteAllocator newAllocator() {
+            return new BrokenAllocators.NonCoalescing();
+        }
+
+        @Override
+        protected boolean coalescesFully() {
+            return false;
+        }
+    }
+
     static class IgnoresLargeAlignmentCase extends PageAllocatorContract {
         @Override
         protected PageAllocator newAllocator() {
