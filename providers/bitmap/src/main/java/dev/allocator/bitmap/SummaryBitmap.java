@@ -12,7 +12,8 @@ import java.util.Arrays;
  *   level 0  word 0    word 1       word 2    word 3            64 bits each, summaries computed on the fly
  *            bits 0..63 ...
  *
- * Every stored node (level h >= 1, index j) covers bits [j * 2^(h+6), (j+1) * 2^(h+6)) and holds three ints:
+ * Every stored node (level h >= 1, index j) covers bits [j * 2^(h+6), (j+1) * 2^(h+6)) and holds a record of 3 + h
+ * ints, adjacent in one int[] per level:
  *   prefix  - free bits at the node's low end (== span when the node is entirely free),
  *   suffix  - free bits at its high end,
  *   longest - its longest run of free bits.
@@ -24,14 +25,21 @@ import java.util.Arrays;
  *   - bits at or past size() (the tail of the last word, and children past the last word) count as used and
  *     are never set, so no free run ever crosses the end;
  *   - level h has ceil(words / 2^h) nodes; the top level has exactly one node, the root (the word itself when
- *     there is only one word). Metadata: one bit per managed bit plus 12 bytes per word, no fixed maximum.
+ *     there is only one word). Metadata: one bit per managed bit plus about 20 bytes per word, no fixed maximum.
  *
- * Search (find): a left-to-right walk that carries the length of the free run ending just before the node it
+ *   aligned[m]    - for each lower level m < h, the longest free prefix of any of its level-m descendants (the
+ *     free run starting at an aligned block of 64 * 2^m bits): h ints per node, so about 8 more bytes per word.
+ *
+ * Search (find): a request aligned to a block of 64 * 2^m bits and no longer than it starts exactly at the start
+ * of a level-m node whose prefix holds it, so it descends only into nodes whose aligned[m] is long
+ * enough: O(height), whatever the fragmentation. Any other request is a left-to-right walk that carries the length of the free run ending just before the node it
  * visits. A node whose carried run plus its prefix fits the request answers at once; a node whose longest run
  * is shorter than the request is skipped in O(1) (the carry becomes its suffix, or grows by its span when it is
  * all free); only nodes that may hold a fitting run are entered. Without alignment the first node entered holds
- * the answer, so a search touches O(height) nodes; with alignment a run long enough but badly placed makes the
- * walk go on to the next candidate run.
+ * the answer, so a search touches O(height) nodes. With alignment, a node is also skipped when no aligned start
+ * lies in it after its prefix run (nodes smaller than the alignment hold at most one aligned start), so the walk
+ * enters only nodes that may start a fitting run; a run long enough but badly placed makes it go on to the next
+ * candidate.
  *
  * Update (setUsed / setFree): change the words of the run, then recompute the ancestors of those words, level
  * by level: O(words touched + height).
@@ -47,13 +55,20 @@ final class SummaryBitmap {
     private static final int WORD_BITS = 64;
     private static final int WORD_SHIFT = 6;
     private static final long NO_START = Long.MAX_VALUE;
+    private static final int PREFIX = 0;
+    private static final int SUFFIX = 1;
+    private static final int LONGEST = 2;
+    private static final int ALIGNED = 3;
+    /** Block levels with an aligned[] summary: blocks of 64 to 64 * 2^(BLOCK_LEVELS - 1) bits. */
+    static final int BLOCK_LEVELS = 6;
 
     private final long size;
     private final long[] words;
     private final int height;
-    private final int[][] prefix;
-    private final int[][] suffix;
-    private final int[][] longest;
+    /** Per level, one record of {@code 3 + level} ints per node: PREFIX, SUFFIX, LONGEST, ALIGNED + m. */
+    private final int[][] tree;
+    private final int[] nodeCounts;
+    private final int[] strides;
 
     // State of the search in progress, kept in fields so a search allocates nothing.
     private long searchFrom;
@@ -79,16 +94,21 @@ final class SummaryBitmap {
             levels++;
         }
         height = levels;
-        prefix = new int[height + 1][];
-        suffix = new int[height + 1][];
-        longest = new int[height + 1][];
+        tree = new int[height + 1][];
+        nodeCounts = new int[height + 1];
+        strides = new int[height + 1];
+        nodeCounts[0] = wordCount;
         for (int level = 1; level <= height; level++) {
-            int nodes = nodesAt(wordCount, level);
-            prefix[level] = new int[nodes];
-            suffix[level] = new int[nodes];
-            longest[level] = new int[nodes];
+            nodeCounts[level] = nodesAt(wordCount, level);
+            strides[level] = ALIGNED + blockLevelsBelow(level);
+            tree[level] = new int[nodeCounts[level] * strides[level]];
         }
         freeAll();
+    }
+
+    /** How many aligned[] entries a node of {@code level} has. */
+    private static int blockLevelsBelow(int level) {
+        return Math.min(level, BLOCK_LEVELS);
     }
 
     private static int nodesAt(int wordCount, int level) {
@@ -112,7 +132,7 @@ final class SummaryBitmap {
     long metadataBytes() {
         long bytes = (long) words.length * Long.BYTES;
         for (int level = 1; level <= height; level++) {
-            bytes += 3L * prefix[level].length * Integer.BYTES;
+            bytes += (long) tree[level].length * Integer.BYTES;
         }
         return bytes;
     }
@@ -127,10 +147,18 @@ final class SummaryBitmap {
         for (int level = 1; level <= height; level++) {
             long span = 1L << (level + WORD_SHIFT);
             int full = (int) Math.min(span, Integer.MAX_VALUE);
-            Arrays.fill(prefix[level], full);
-            Arrays.fill(suffix[level], full);
-            Arrays.fill(longest[level], full);
-            recompute(level, prefix[level].length - 1);
+            int[] records = tree[level];
+            records[PREFIX] = full;
+            records[SUFFIX] = full;
+            records[LONGEST] = full;
+            for (int below = 0; below < blockLevelsBelow(level); below++) {
+                records[ALIGNED + below] = 1 << (below + WORD_SHIFT);
+            }
+            int stride = strides[level];
+            for (int filled = stride; filled < records.length; filled <<= 1) {
+                System.arraycopy(records, 0, records, filled, Math.min(filled, records.length - filled));
+            }
+            recompute(level, nodeCounts[level] - 1);
         }
     }
 
@@ -210,8 +238,12 @@ final class SummaryBitmap {
         }
         for (int level = 1; level <= height; level++) {
             int lastNode = last >>> level;
+            boolean changed = false;
             for (int node = first >>> level; node <= lastNode; node++) {
-                recompute(level, node);
+                changed |= recompute(level, node);
+            }
+            if (!changed) {
+                break; // the levels above summarise unchanged nodes
             }
         }
     }
@@ -228,42 +260,70 @@ final class SummaryBitmap {
         return mask;
     }
 
-    /** Recomputes a stored node from its two children (a missing right child counts as all used). */
-    private void recompute(int level, int node) {
+    /**
+     * Recomputes a stored node from its two children (a missing right child counts as all used).
+     *
+     * @return true if any of its values changed
+     */
+    private boolean recompute(int level, int node) {
         long childSpan = 1L << (level - 1 + WORD_SHIFT);
         int left = node << 1;
         int right = left + 1;
+        int below = level - 1;
+        boolean hasRight = right < nodeCounts[below];
         long leftPrefix;
         long leftSuffix;
         long leftLongest;
         long rightPrefix = 0;
         long rightSuffix = 0;
         long rightLongest = 0;
+        int[] children = tree[below];
+        int leftAt = left * strides[below];
+        int rightAt = leftAt + strides[below];
         if (level == 1) {
             long word = words[left];
             leftPrefix = Long.numberOfTrailingZeros(~word);
             leftSuffix = Long.numberOfLeadingZeros(~word);
             leftLongest = longestRun(word);
-            if (right < words.length) {
+            if (hasRight) {
                 word = words[right];
                 rightPrefix = Long.numberOfTrailingZeros(~word);
                 rightSuffix = Long.numberOfLeadingZeros(~word);
                 rightLongest = longestRun(word);
             }
         } else {
-            int below = level - 1;
-            leftPrefix = prefix[below][left];
-            leftSuffix = suffix[below][left];
-            leftLongest = longest[below][left];
-            if (right < prefix[below].length) {
-                rightPrefix = prefix[below][right];
-                rightSuffix = suffix[below][right];
-                rightLongest = longest[below][right];
+            leftPrefix = children[leftAt + PREFIX];
+            leftSuffix = children[leftAt + SUFFIX];
+            leftLongest = children[leftAt + LONGEST];
+            if (hasRight) {
+                rightPrefix = children[rightAt + PREFIX];
+                rightSuffix = children[rightAt + SUFFIX];
+                rightLongest = children[rightAt + LONGEST];
             }
         }
-        prefix[level][node] = (int) (leftPrefix == childSpan ? childSpan + rightPrefix : leftPrefix);
-        suffix[level][node] = (int) (rightSuffix == childSpan ? childSpan + leftSuffix : rightSuffix);
-        longest[level][node] = (int) Math.max(Math.max(leftLongest, rightLongest), leftSuffix + rightPrefix);
+        int[] records = tree[level];
+        int at = node * strides[level];
+        int newPrefix = (int) (leftPrefix == childSpan ? childSpan + rightPrefix : leftPrefix);
+        int newSuffix = (int) (rightSuffix == childSpan ? childSpan + leftSuffix : rightSuffix);
+        int newLongest = (int) Math.max(Math.max(leftLongest, rightLongest), leftSuffix + rightPrefix);
+        int differences = (newPrefix ^ records[at + PREFIX]) | (newSuffix ^ records[at + SUFFIX])
+                | (newLongest ^ records[at + LONGEST]);
+        records[at + PREFIX] = newPrefix;
+        records[at + SUFFIX] = newSuffix;
+        records[at + LONGEST] = newLongest;
+        if (below < BLOCK_LEVELS) {
+            int newAligned = (int) Math.max(leftPrefix, rightPrefix);
+            differences |= newAligned ^ records[at + ALIGNED + below];
+            records[at + ALIGNED + below] = newAligned;
+        }
+        // The best prefix of the level-m blocks below, for the lower levels m, from the children's records.
+        int inherited = blockLevelsBelow(below);
+        for (int m = 0; m < inherited; m++) {
+            int best = Math.max(children[leftAt + ALIGNED + m], hasRight ? children[rightAt + ALIGNED + m] : 0);
+            differences |= best ^ records[at + ALIGNED + m];
+            records[at + ALIGNED + m] = best;
+        }
+        return differences != 0;
     }
 
     /**
@@ -301,7 +361,7 @@ final class SummaryBitmap {
      * @return 0 to {@code size()}
      */
     long largestFreeRun() {
-        return height == 0 ? longestRun(words[0]) : longest[height][0];
+        return height == 0 ? longestRun(words[0]) : tree[height][LONGEST];
     }
 
     /**
@@ -324,7 +384,39 @@ final class SummaryBitmap {
         alignMask = align - 1;
         this.phase = phase;
         carry = 0;
+        if (align >= WORD_BITS && count <= align && (phase & alignMask) == 0) {
+            int blockLevel = Long.numberOfTrailingZeros(align) - WORD_SHIFT;
+            if (blockLevel < BLOCK_LEVELS && blockLevel < height) {
+                return searchAlignedBlock(height, 0, blockLevel);
+            }
+        }
         return search(height, 0);
+    }
+
+    /**
+     * Finds the first node of {@code blockLevel} at or after {@code searchFrom} whose free prefix holds the
+     * request. Exact pruning: a node is entered only if its best prefix at {@code blockLevel} is long enough, so
+     * this touches O(height) nodes.
+     */
+    private long searchAlignedBlock(int level, int node, int blockLevel) {
+        long low = (long) node << (level + WORD_SHIFT);
+        if (low + (1L << (level + WORD_SHIFT)) <= searchFrom) {
+            return -1;
+        }
+        if (level == blockLevel) {
+            long blockPrefix = level == 0 ? Long.numberOfTrailingZeros(~words[node])
+                    : tree[level][node * strides[level] + PREFIX];
+            return low >= searchFrom && blockPrefix >= runLength ? low : -1;
+        }
+        if (tree[level][node * strides[level] + ALIGNED + blockLevel] < runLength) {
+            return -1;
+        }
+        int left = node << 1;
+        long found = searchAlignedBlock(level - 1, left, blockLevel);
+        if (found < 0 && left + 1 < nodeCount(level - 1)) {
+            found = searchAlignedBlock(level - 1, left + 1, blockLevel);
+        }
+        return found;
     }
 
     /**
@@ -383,7 +475,9 @@ final class SummaryBitmap {
             return -1;
         }
         if (low >= searchFrom) {
-            long nodePrefix = prefix[level][node];
+            int[] records = tree[level];
+            int at = node * strides[level];
+            long nodePrefix = records[at + PREFIX];
             long fit = fitIn(low - carry, low + nodePrefix);
             if (fit >= 0) {
                 return fit;
@@ -392,8 +486,10 @@ final class SummaryBitmap {
                 carry += span;
                 return -1;
             }
-            if (longest[level][node] < runLength) {
-                carry = suffix[level][node];
+            if (records[at + LONGEST] < runLength || alignedStart(low + nodePrefix + 1) >= low + span) {
+                // No run inside is long enough, or no aligned start lies after the prefix run (an alignment
+                // larger than the node): the node only passes its suffix on.
+                carry = records[at + SUFFIX];
                 return -1;
             }
         }
@@ -410,7 +506,7 @@ final class SummaryBitmap {
     }
 
     private int nodeCount(int level) {
-        return level == 0 ? words.length : prefix[level].length;
+        return nodeCounts[level];
     }
 
     /** Looks for the request's start among the free runs of one word, continuing the carried run. */
@@ -455,7 +551,7 @@ final class SummaryBitmap {
         }
         long span = 1L << (level + WORD_SHIFT);
         long low = (long) node << (level + WORD_SHIFT);
-        if (low + span <= searchFrom || (low >= searchFrom && prefix[level][node] == span)) {
+        if (low + span <= searchFrom || (low >= searchFrom && tree[level][node * strides[level] + PREFIX] == span)) {
             return -1;
         }
         int left = node << 1;
