@@ -174,8 +174,8 @@ public final class BitmapPageAllocator implements PageAllocator {
                     + " does not lie inside one region");
         }
         if (outcome == BitmapRegions.BUSY) {
-            throw AllocException.noMemory("no memory for " + numPages + " pages at " + base
-                    + ": some of those pages are allocated");
+            throw AllocException.noMemory("no memory for " + numPages + " pages at " + base + ": the page at "
+                    + (pages.firstUsed(base >>> pageShift, numPages) << pageShift) + " is allocated");
         }
         return base;
     }

@@ -139,6 +139,19 @@ final class BitmapRegions {
     }
 
     /**
+     * Returns the first used unit of a run that lies in one range.
+     *
+     * @param first first unit
+     * @param count units, {@code >= 1}
+     * @return the first used unit, or {@code first + count} if all are free
+     */
+    long firstUsed(long first, long count) {
+        int index = ranges.indexOf(first);
+        long start = ranges.start(index);
+        return start + Math.min(bitmaps[index].nextUsed(first - start), first - start + count);
+    }
+
+    /**
      * Frees the run {@code [first, first + count)} if every unit of it is used.
      *
      * @param first first unit
