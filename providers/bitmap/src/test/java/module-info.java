@@ -9,4 +9,5 @@ open module dev.allocator.bitmap {
             dev.allocator.bitmap.BitmapIdProvider;
 
     requires org.junit.jupiter.api;
+    requires dev.allocator.tck;
 }

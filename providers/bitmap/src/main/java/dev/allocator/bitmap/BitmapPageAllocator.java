@@ -9,25 +9,26 @@ import dev.allocator.api.spi.Regions;
 
 /**
  * A page allocator on a bitmap with a summary tree: one bit per page, runs of free pages found in O(log pages)
- * (the original's {@code BitmapPageAllocator}, without its compile-time capacity).
+ * (the original's {@code BitmapPageAllocator}, without its compile-time capacity), plus one bit per page marking
+ * where each allocation starts, so frees are checked exactly.
  *
  * <p>Behaviour:
  * <ul>
- *   <li>Regions are given in bytes; a region manages the whole pages inside it (its start rounded up, its end
- *       rounded down to the page size). Any number of disjoint regions anywhere in {@code [0, Long.MAX_VALUE]}
- *       may be added ({@link #addMemory} before {@link #init} acts as {@code init}); metadata is about 1.5 bits
- *       per page of the regions (the bitmap plus the tree), nothing for the gaps between them. One region holds
- *       at most {@value Integer#MAX_VALUE} pages (8 TiB of 4 KiB pages).</li>
+ *   <li>Regions are given in bytes; a region's start must be a multiple of the page size (else INVALID_PARAM)
+ *       and it manages the whole pages inside it (a partial last page is ignored). Any number of disjoint regions
+ *       anywhere in {@code [0, Long.MAX_VALUE]} may be added ({@link #addMemory} before {@link #init} acts as
+ *       {@code init}); metadata is about 3.7 bits per page of the regions (used bits, start bits and the summary
+ *       tree), nothing for the gaps between them. One region holds at most {@value Integer#MAX_VALUE} pages
+ *       (8 TiB of 4 KiB pages).</li>
  *   <li>{@link #allocPages} returns the lowest run of free pages, within one region, whose address is a multiple
  *       of the alignment (any power of two; one below the page size counts as the page size). A request takes
  *       exactly its pages: {@link #usableSize} is the page count.</li>
- *   <li>{@link #deallocPages} frees any run whose pages are all allocated, whatever calls allocated them; a run
- *       with a free page or outside the regions is NOT_ALLOCATED and nothing is freed (the original ignores
- *       it).</li>
- *   <li>A bitmap does not remember where one allocation ends and the next begins. {@link #forEachBlock} reports
- *       maximal used runs and maximal free runs; {@link AllocatorStats#liveBlocks()} counts successful
- *       allocations minus successful frees (exact when every run is freed as it was allocated), never below the
- *       number of maximal used runs nor above the used pages.</li>
+ *   <li>{@link #deallocPages} and {@link #tryResize} take exactly one live allocation (its address and its
+ *       current page count); anything else (a free page, a double free, part of a run, two runs at once, a run
+ *       outside the regions) is NOT_ALLOCATED and nothing changes. The original frees whatever it is given, and
+ *       ignores a free page.</li>
+ *   <li>{@link #forEachBlock} reports each live allocation and each maximal free run;
+ *       {@link AllocatorStats#liveBlocks()} is the number of live allocations.</li>
  *   <li>Before {@link #init}, allocations are NO_MEMORY; {@code init} twice is MEMORY_OVERLAP.</li>
  * </ul>
  *
@@ -86,7 +87,8 @@ public final class BitmapPageAllocator implements PageAllocator {
      *
      * <p>Manages the whole pages inside {@code [start, start + size)}.
      *
-     * @throws AllocException MEMORY_OVERLAP if already initialised; INVALID_PARAM for a bad range, a region of
+     * @throws AllocException MEMORY_OVERLAP if already initialised; INVALID_PARAM for a bad range, a start that is
+     *                        not a multiple of the page size, a region of
      *                        more than {@value Integer#MAX_VALUE} pages, or one that would exceed the capacity
      */
     @Override
@@ -104,8 +106,9 @@ public final class BitmapPageAllocator implements PageAllocator {
      * <p>Supported (the original refuses it): the new region's pages are searched after those of lower
      * regions. Called before {@link #init}, it acts as {@code init}.
      *
-     * @throws AllocException INVALID_PARAM for a bad range, a region of more than {@value Integer#MAX_VALUE}
-     *                        pages, or one that would exceed the capacity; MEMORY_OVERLAP if it overlaps a region
+     * @throws AllocException INVALID_PARAM for a bad range, an unaligned start, a region of more than
+     *                        {@value Integer#MAX_VALUE} pages, or one that would exceed the capacity; MEMORY_OVERLAP
+     *                        if it overlaps a region
      */
     @Override
     public void addMemory(long start, long size) {
@@ -114,8 +117,12 @@ public final class BitmapPageAllocator implements PageAllocator {
 
     private void addRegion(long start, long size) {
         byteRegions.checkAddable(start, size);
-        long firstPage = (start >>> pageShift) + ((start & (pageSize - 1)) == 0 ? 0 : 1);
-        long pageCount = Math.max(0, ((start + size) >>> pageShift) - firstPage);
+        if ((start & (pageSize - 1)) != 0) {
+            throw AllocException.invalidParam("region start " + start + " is not a multiple of the page size "
+                    + pageSize);
+        }
+        long firstPage = start >>> pageShift;
+        long pageCount = size >>> pageShift;
         pages.checkAddable(firstPage, pageCount);
         if (pageCount > capacityPages - pages.total()) {
             throw AllocException.invalidParam("region [" + start + ", " + (start + size) + ") of " + pageCount
@@ -191,7 +198,7 @@ public final class BitmapPageAllocator implements PageAllocator {
     /**
      * {@inheritDoc}
      *
-     * <p>Any run whose pages are all allocated may be freed, also part of an allocation.
+     * <p>The run must be exactly one live allocation: its address and its page count.
      */
     @Override
     public void deallocPages(long pos, long numPages) {
@@ -211,7 +218,7 @@ public final class BitmapPageAllocator implements PageAllocator {
 
     private AllocException notAllocated(long pos, long numPages) {
         return AllocException.notAllocated("the run of " + numPages + " pages at " + pos
-                + " is not allocated: some page of it is free or outside the regions");
+                + " is not a live allocation (a free page, another count, or outside the regions)");
     }
 
     @Override
@@ -249,9 +256,8 @@ public final class BitmapPageAllocator implements PageAllocator {
     public boolean tryResize(long pos, long oldPages, long newPages) {
         checkRun(pos, oldPages);
         Arguments.requireCount(newPages, "new page count");
-        Arguments.requireRunInRange(pos, newPages, pageSize, "address");
         long page = pos >>> pageShift;
-        if (!pages.isUsed(page, oldPages)) {
+        if (!pages.isAllocation(page, oldPages)) {
             throw notAllocated(pos, oldPages);
         }
         return pages.resize(page, oldPages, newPages);
@@ -275,7 +281,7 @@ public final class BitmapPageAllocator implements PageAllocator {
     /**
      * {@inheritDoc}
      *
-     * <p>Reports maximal used runs and maximal free runs, as (address, pages, used).
+     * <p>Reports each live allocation and each maximal free run, as (address, pages, used).
      */
     @Override
     public void forEachBlock(BlockVisitor visitor) {

@@ -7,8 +7,10 @@ import dev.allocator.api.spi.Regions;
 import java.util.Arrays;
 
 /**
- * Disjoint ranges of units (pages or IDs), each with its own {@link SummaryBitmap}: the state both bitmap
- * allocators share. Units are plain {@code long} numbers (a page number or an ID); alignment is of the unit
+ * Disjoint ranges of units (pages or IDs), each with its own {@link SummaryBitmap} of used units and its own
+ * {@link StartBits} marking where each live allocation begins: the state both bitmap allocators share. An
+ * allocation is a start bit followed by used units up to the next start bit or free unit, so a free must name
+ * exactly one live allocation. Units are plain {@code long} numbers (a page number or an ID); alignment is of the unit
  * number itself, so a range starting at unit 3 still hands out units that are multiples of the alignment.
  *
  * <p>Methods trust their arguments (the public classes validate them) and report failure by a return value, so
@@ -25,6 +27,7 @@ final class BitmapRegions {
 
     private final Regions ranges = new Regions();
     private SummaryBitmap[] bitmaps = new SummaryBitmap[4];
+    private StartBits[] starts = new StartBits[4];
     private long used;
     private long allocations;
 
@@ -40,12 +43,16 @@ final class BitmapRegions {
             return;
         }
         SummaryBitmap bitmap = new SummaryBitmap(count);
+        StartBits startBits = new StartBits(count);
         int at = ranges.add(first, count);
         if (ranges.count() > bitmaps.length) {
             bitmaps = Arrays.copyOf(bitmaps, bitmaps.length * 2);
+            starts = Arrays.copyOf(starts, starts.length * 2);
         }
         System.arraycopy(bitmaps, at, bitmaps, at + 1, ranges.count() - 1 - at);
+        System.arraycopy(starts, at, starts, at + 1, ranges.count() - 1 - at);
         bitmaps[at] = bitmap;
+        starts[at] = startBits;
     }
 
     /**
@@ -107,9 +114,7 @@ final class BitmapRegions {
             long first = ranges.start(i);
             long offset = bitmaps[i].find(0, count, align, first);
             if (offset >= 0) {
-                bitmaps[i].setUsed(offset, count);
-                used += count;
-                allocations++;
+                take(i, offset, count);
                 return first + offset;
             }
         }
@@ -132,10 +137,15 @@ final class BitmapRegions {
         if (!bitmaps[index].isRunFree(offset, count)) {
             return BUSY;
         }
+        take(index, offset, count);
+        return TAKEN;
+    }
+
+    private void take(int index, long offset, long count) {
         bitmaps[index].setUsed(offset, count);
+        starts[index].set(offset, true);
         used += count;
         allocations++;
-        return TAKEN;
     }
 
     /**
@@ -152,46 +162,54 @@ final class BitmapRegions {
     }
 
     /**
-     * Frees the run {@code [first, first + count)} if every unit of it is used.
+     * Frees the live allocation {@code [first, first + count)}.
      *
      * @param first first unit
      * @param count units, {@code >= 1}, {@code first + count} not past {@link Long#MAX_VALUE}
-     * @return true if freed; false (nothing changed) if some unit is outside the ranges or free
+     * @return true if freed; false (nothing changed) if that is not exactly one live allocation
      */
     boolean free(long first, long count) {
-        int index = indexOfUsedRun(first, count);
+        int index = indexOfAllocation(first, count);
         if (index < 0) {
             return false;
         }
-        bitmaps[index].setFree(first - ranges.start(index), count);
+        long offset = first - ranges.start(index);
+        starts[index].set(offset, false);
+        bitmaps[index].setFree(offset, count);
         used -= count;
-        allocations = used == 0 ? 0 : allocations - 1;
+        allocations--;
         return true;
     }
 
     /**
-     * Tells whether the run {@code [first, first + count)} lies in one range and is entirely used.
+     * Tells whether {@code [first, first + count)} is exactly one live allocation: O(log + count / 64).
      *
      * @param first first unit
      * @param count units, {@code >= 1}
-     * @return true if so
+     * @return true if it starts an allocation, is used to its end, and the allocation ends there
      */
-    boolean isUsed(long first, long count) {
-        return indexOfUsedRun(first, count) >= 0;
+    boolean isAllocation(long first, long count) {
+        return indexOfAllocation(first, count) >= 0;
     }
 
-    private int indexOfUsedRun(long first, long count) {
+    private int indexOfAllocation(long first, long count) {
         int index = ranges.indexOf(first);
-        if (index < 0 || count > ranges.end(index) - first
-                || !bitmaps[index].isRunUsed(first - ranges.start(index), count)) {
+        if (index < 0 || count > ranges.end(index) - first) {
             return -1;
         }
-        return index;
+        long offset = first - ranges.start(index);
+        long end = offset + count;
+        SummaryBitmap bitmap = bitmaps[index];
+        StartBits startBits = starts[index];
+        boolean exact = startBits.get(offset) && bitmap.isRunUsed(offset, count)
+                && startBits.next(offset + 1, end) == end
+                && (end == bitmap.size() || bitmap.isFree(end) || startBits.get(end));
+        return exact ? index : -1;
     }
 
     /**
-     * Grows or shrinks a used run in place. The caller has checked that {@code [first, first + oldCount)} is
-     * used ({@link #isUsed(long, long)}).
+     * Grows or shrinks a live allocation in place. The caller has checked that {@code [first, first + oldCount)}
+     * is one ({@link #isAllocation(long, long)}).
      *
      * @param first    first unit of the run
      * @param oldCount its length, {@code >= 1}
@@ -233,17 +251,6 @@ final class BitmapRegions {
     }
 
     /**
-     * Tells whether one range holds all of {@code [first, first + count)}.
-     *
-     * @param first first unit
-     * @param count units, {@code >= 0}
-     * @return true if managed
-     */
-    boolean containsRun(long first, long count) {
-        return ranges.containsRange(first, count);
-    }
-
-    /**
      * Tells whether a unit lies in a range.
      *
      * @param unit any unit
@@ -260,6 +267,7 @@ final class BitmapRegions {
             long position = bitmap.nextUsed(0);
             while (position < bitmap.size()) {
                 long end = bitmap.nextFree(position);
+                starts[i].clear(position, end - position);
                 bitmap.setFree(position, end - position);
                 position = bitmap.nextUsed(end);
             }
@@ -269,21 +277,19 @@ final class BitmapRegions {
     }
 
     /**
-     * Returns the occupancy; {@code liveBlocks} is the number of successful allocations minus successful frees
-     * (see the public classes), kept between the number of used runs and the used units.
+     * Returns the occupancy.
      *
      * @return the statistics, in units; costs O(runs * log)
      */
     AllocatorStats stats() {
         RunCounter counter = new RunCounter();
         forEachRun(counter);
-        long live = Math.max(counter.usedRuns, Math.min(allocations, used));
         long total = total();
-        return new AllocatorStats(total, used, total - used, live, counter.freeRuns, largestFree());
+        return new AllocatorStats(total, used, total - used, allocations, counter.freeRuns, largestFree());
     }
 
     /**
-     * Reports every maximal used run and every maximal free run, range by range, in unit order.
+     * Reports every live allocation and every maximal free run, range by range, in unit order.
      *
      * @param visitor gets (first unit, units, used)
      */
@@ -295,6 +301,9 @@ final class BitmapRegions {
             while (position < bitmap.size()) {
                 boolean free = bitmap.isFree(position);
                 long end = free ? bitmap.nextUsed(position) : bitmap.nextFree(position);
+                if (!free) {
+                    end = starts[i].next(position + 1, end);
+                }
                 visitor.visit(first + position, end - position, !free);
                 position = end;
             }
@@ -309,21 +318,18 @@ final class BitmapRegions {
     long metadataBytes() {
         long bytes = 0;
         for (int i = 0; i < ranges.count(); i++) {
-            bytes += bitmaps[i].metadataBytes();
+            bytes += bitmaps[i].metadataBytes() + starts[i].metadataBytes();
         }
         return bytes;
     }
 
-    /** Counts the runs of a walk. */
+    /** Counts the free runs of a walk. */
     private static final class RunCounter implements BlockVisitor {
         long freeRuns;
-        long usedRuns;
 
         @Override
         public void visit(long start, long size, boolean used) {
-            if (used) {
-                usedRuns++;
-            } else {
+            if (!used) {
                 freeRuns++;
             }
         }

@@ -59,11 +59,14 @@ class BitmapIdAllocatorTest {
     void freeingAnIdNotAllocatedIsNotAllocatedAndFreesNothing() {
         BitmapIdAllocator allocator = allocator(0, 16);
         allocator.allocId(3, 1);
+        allocator.allocFixedId(3);
         assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, "[0, 4)", () -> allocator.deallocId(0, 4));
         assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, "[7, 8)", () -> allocator.deallocId(7, 1));
-        allocator.deallocId(1, 1);
         assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, "[1, 2)", () -> allocator.deallocId(1, 1));
-        assertEquals(2, allocator.used());
+        allocator.deallocId(3, 1);
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, "[3, 4)", () -> allocator.deallocId(3, 1));
+        allocator.deallocId(0, 3);
+        assertEquals(0, allocator.used());
     }
 
     @Test
@@ -72,7 +75,7 @@ class BitmapIdAllocatorTest {
         allocator.allocId(2, 1);
         assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "ID count 0", () -> allocator.allocId(0, 1));
         assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "alignment 3", () -> allocator.allocId(1, 3));
-        assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "[15, 17)", () -> allocator.deallocId(15, 2));
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, "[15, 17)", () -> allocator.deallocId(15, 2));
         assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "ID count -1",
                 () -> allocator.deallocId(0, -1));
         assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "ID -1", () -> allocator.deallocId(-1, 1));
@@ -106,8 +109,7 @@ class BitmapIdAllocatorTest {
         assertEquals(0, allocator.allocId(4, 1));
         assertEquals(1000, allocator.allocId(1, 1));
         allocator.deallocId(1000, 1);
-        assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "inside one managed range",
-                () -> allocator.deallocId(3, 2));
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, "[3, 5)", () -> allocator.deallocId(3, 2));
     }
 
     @Test

@@ -98,8 +98,11 @@ class BitmapPageAllocatorTest {
     // ---- regions ----
 
     @Test
-    void aRegionManagesTheWholePagesInsideIt() {
-        BitmapPageAllocator allocator = allocator(100, 3 * PAGE);
+    void aRegionStartsOnAPageAndIgnoresAPartialLastPage() {
+        BitmapPageAllocator allocator = new BitmapPageAllocator();
+        assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "region start 100",
+                () -> allocator.init(100, 3 * PAGE));
+        allocator.init(PAGE, 2 * PAGE + 100);
         assertEquals(2, allocator.totalPages());
         assertEquals(PAGE, allocator.allocPages(1, 1));
         assertEquals(2 * PAGE, allocator.allocPages(1, 1));
@@ -115,7 +118,10 @@ class BitmapPageAllocatorTest {
         assertEquals(0, allocator.allocPages(64, PAGE));
         assertEquals(far, allocator.allocPages(1, PAGE));
         assertEquals(far + PAGE, allocator.allocPagesAt(far + PAGE, 63, PAGE));
-        allocator.deallocPages(far, 64);
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, "64 pages at " + far,
+                () -> allocator.deallocPages(far, 64));
+        allocator.deallocPages(far, 1);
+        allocator.deallocPages(far + PAGE, 63);
         assertEquals(64, allocator.usedPages());
     }
 
@@ -279,18 +285,25 @@ class BitmapPageAllocatorTest {
     }
 
     @Test
-    void partOfARunMayBeFreed() {
+    void aFreeMustNameExactlyOneLiveAllocation() {
         BitmapPageAllocator allocator = allocator(0, 16 * PAGE);
         allocator.allocPages(8, PAGE);
-        allocator.deallocPages(2 * PAGE, 3);
-        assertEquals(5, allocator.usedPages());
-        assertEquals(2 * PAGE, allocator.allocPages(3, PAGE));
+        allocator.allocPages(2, PAGE);
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, "3 pages at 8192",
+                () -> allocator.deallocPages(2 * PAGE, 3));
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, "7 pages at 0",
+                () -> allocator.deallocPages(0, 7));
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, "10 pages at 0",
+                () -> allocator.deallocPages(0, 10));
+        allocator.deallocPages(8 * PAGE, 2);
+        allocator.deallocPages(0, 8);
+        assertEquals(0, allocator.usedPages());
     }
 
     // ---- introspection and control ----
 
     @Test
-    void forEachBlockReportsMaximalRunsRegionByRegion() {
+    void forEachBlockReportsEachAllocationAndEachFreeRunRegionByRegion() {
         BitmapPageAllocator allocator = allocator(0, 8 * PAGE);
         allocator.addMemory(100 * PAGE, 4 * PAGE);
         allocator.allocPages(2, PAGE);
@@ -299,7 +312,7 @@ class BitmapPageAllocatorTest {
         allocator.allocPagesAt(101 * PAGE, 1, PAGE);
         List<String> runs = new ArrayList<>();
         allocator.forEachBlock((start, size, used) -> runs.add(start / PAGE + "+" + size + (used ? "u" : "f")));
-        assertEquals(List.of("0+3u", "3+3f", "6+1u", "7+1f", "100+1f", "101+1u", "102+2f"), runs);
+        assertEquals(List.of("0+2u", "2+1u", "3+3f", "6+1u", "7+1f", "100+1f", "101+1u", "102+2f"), runs);
     }
 
     @Test
@@ -310,8 +323,7 @@ class BitmapPageAllocatorTest {
         allocator.allocPagesAt(6 * PAGE, 1, PAGE);
         AllocatorStats stats = allocator.stats();
         assertEquals(new AllocatorStats(8, 4, 4, 3, 2, 3), stats);
-        allocator.deallocPages(0, 1);
-        allocator.deallocPages(PAGE, 1);
+        allocator.deallocPages(0, 2);
         assertEquals(new AllocatorStats(8, 2, 6, 2, 3, 3), allocator.stats());
         allocator.deallocPages(2 * PAGE, 1);
         allocator.deallocPages(6 * PAGE, 1);
@@ -346,6 +358,7 @@ class BitmapPageAllocatorTest {
         assertTrue(allocator.tryResize(run, 6, 1));
         assertEquals(2, allocator.usedPages());
         assertTrue(allocator.tryResize(run, 1, 1));
+        assertFalse(allocator.tryResize(run, 1, Long.MAX_VALUE / PAGE));
         assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, "2 pages at 0",
                 () -> allocator.tryResize(run, 2, 3));
         assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "new page count 0",

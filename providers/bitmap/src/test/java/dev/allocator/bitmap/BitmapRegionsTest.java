@@ -30,38 +30,44 @@ class BitmapRegionsTest {
         assertEquals(BitmapRegions.BUSY, regions.allocAt(104, 2));
         assertEquals(BitmapRegions.OUTSIDE, regions.allocAt(108, 3));
         assertEquals(BitmapRegions.OUTSIDE, regions.allocAt(99, 1));
-        assertEquals(104, regions.firstUsed(100, 10) + 2);
+        assertEquals(102, regions.firstUsed(100, 10));
         assertEquals(3, regions.used());
     }
 
     @Test
-    void freeRequiresEveryUnitUsed() {
+    void freeTakesExactlyOneLiveAllocation() {
         BitmapRegions regions = new BitmapRegions();
-        regions.add(0, 64);
+        regions.add(0, 200);
         regions.alloc(4, 1);
-        assertFalse(regions.free(2, 3));
-        assertEquals(4, regions.used());
-        assertTrue(regions.free(1, 2));
+        regions.alloc(70, 1);
+        regions.alloc(1, 1);
+        assertFalse(regions.free(0, 3), "part of an allocation");
+        assertFalse(regions.free(1, 3), "not where an allocation starts");
+        assertFalse(regions.free(0, 5), "more than an allocation");
+        assertFalse(regions.free(0, 74), "two allocations at once");
+        assertFalse(regions.free(4, 69), "an allocation minus its last unit");
+        assertFalse(regions.free(75, 1), "a free unit");
+        assertFalse(regions.free(300, 1), "outside the ranges");
+        assertEquals(75, regions.used());
+        assertTrue(regions.isAllocation(4, 70));
+        assertTrue(regions.free(4, 70));
+        assertTrue(regions.free(74, 1));
         assertTrue(regions.isUsed(0));
-        assertFalse(regions.isUsed(1));
-        assertFalse(regions.isUsed(64));
-        assertTrue(regions.isUsed(3, 1));
-        assertFalse(regions.free(100, 1));
+        assertFalse(regions.isUsed(4));
+        assertFalse(regions.isUsed(200));
+        assertEquals(1, regions.stats().liveBlocks());
     }
 
     @Test
-    void liveBlocksStayBetweenUsedRunsAndUsedUnits() {
+    void theWalkReportsEachAllocationOnItsOwn() {
         BitmapRegions regions = new BitmapRegions();
-        regions.add(0, 64);
-        regions.alloc(10, 1);
-        for (long unit = 0; unit < 5; unit++) {
-            regions.free(unit, 1);
-        }
-        assertEquals(1, regions.stats().liveBlocks());
-        regions.free(5, 5);
-        assertEquals(0, regions.stats().liveBlocks());
-        regions.alloc(1, 1);
-        assertEquals(1, regions.stats().liveBlocks());
+        regions.add(0, 100);
+        regions.alloc(2, 1);
+        regions.alloc(3, 1);
+        regions.allocAt(5, 64);
+        List<String> runs = new ArrayList<>();
+        regions.forEachRun((start, size, used) -> runs.add(start + "+" + size + (used ? "u" : "f")));
+        assertEquals(List.of("0+2u", "2+3u", "5+64u", "69+31f"), runs);
     }
 
     @Test
