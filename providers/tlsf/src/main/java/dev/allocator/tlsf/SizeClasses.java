@@ -73,12 +73,14 @@ final class SizeClasses {
      * @return bytes; {@code Long.MAX_VALUE} if the bound does not fit in a long
      */
     long lowerBound(int list) {
-        int shift = Math.max(0, (list >>> secondLevelBits) - 1);
-        long granules = list < (1 << secondLevelBits) ? list
-                : (long) ((list & ((1 << secondLevelBits) - 1)) | (1 << secondLevelBits)) << shift;
-        if (granules >>> (63 - granularityShift) != 0) {
+        if (list < (1 << secondLevelBits)) {
+            return (long) list << granularityShift;
+        }
+        int shift = (list >>> secondLevelBits) - 1;
+        if (shift + secondLevelBits + 1 + granularityShift > 63) {
             return Long.MAX_VALUE;
         }
+        long granules = (long) ((list & ((1 << secondLevelBits) - 1)) | (1 << secondLevelBits)) << shift;
         return granules << granularityShift;
     }
 }
