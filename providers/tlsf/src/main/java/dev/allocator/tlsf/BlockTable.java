@@ -10,7 +10,7 @@ package dev.allocator.tlsf;
  * </pre>
  * {@code start == EMPTY} marks a vacant slot. Links hold record indices ({@link #NIL} at an end). A used block
  * has {@link #USED} in place of its free links. The table uses linear probing with a Fibonacci hash, stays at
- * most half full, and deletes by shifting later entries back (no tombstones). A shifted record changes index,
+ * most three quarters full, and deletes by shifting later entries back (no tombstones). A shifted record changes index,
  * so every link to it is patched: its physical neighbours and free-list neighbours are patched here, a free-list
  * head is reported to the {@link ListHeads} owner. Growth rehashes and renumbers every link the same way.
  *
@@ -59,8 +59,9 @@ final class BlockTable {
         allocate(capacityFor(expectedRecords));
     }
 
+    /** Smallest power-of-two capacity that holds {@code records} at most three quarters full; -1 if too large. */
     private static int capacityFor(long records) {
-        long wanted = Math.max(16, 2 * records);
+        long wanted = Math.max(16, (4 * records + 2) / 3);
         if (wanted > MAX_CAPACITY) {
             return -1;
         }
@@ -119,7 +120,7 @@ final class BlockTable {
      */
     boolean ensureRoom(int more) {
         long needed = (long) count + more;
-        if (2 * needed <= capacity()) {
+        if (4 * needed <= 3L * capacity()) {
             return true;
         }
         int capacity = capacityFor(needed);

@@ -82,7 +82,7 @@ public final class TlsfByteAllocator implements ByteAllocator {
     public static final int MAX_GRANULARITY = 1 << 30;
 
     /** Blocks {@link #closeFit} looks at before a request is declared out of memory. */
-    private static final int CLOSE_FIT_CANDIDATES = 16;
+    private static final int CLOSE_FIT_CANDIDATES = 4;
 
     private final SizeClasses classes;
     private final FreeLists lists;
