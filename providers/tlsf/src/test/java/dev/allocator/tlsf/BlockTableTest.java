@@ -89,7 +89,7 @@ class BlockTableTest {
         int head = table.find(starts.get(0));
         table.setFreeLinks(head, NIL, NIL);
         assertTrue(table.ensureRoom(5000));
-        assertTrue(table.capacity() >= 2 * 6000);
+        assertTrue(3L * table.capacity() >= 4 * 6000, "room for 6000 records at most three quarters full");
         int at = table.find(starts.get(0));
         assertEquals(at, movedHeads.get(16L));
         for (int i = 0; i < starts.size(); i++) {
@@ -120,7 +120,7 @@ class BlockTableTest {
         for (long start : live) {
             assertEquals(start + 16, table.size(table.find(start)));
         }
-        assertTrue(2L * table.count() <= table.capacity(), "at most half full");
+        assertTrue(4L * table.count() <= 3L * table.capacity(), "at most three quarters full");
     }
 
     @Test
