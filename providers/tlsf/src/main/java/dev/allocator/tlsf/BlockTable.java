@@ -298,13 +298,11 @@ final class BlockTable {
     }
 
     void setPhysPrev(int index, int prev) {
-        int at = index * STRIDE + 2;
-        records[at] = (records[at] & LOW) | ((long) prev << 32);
+        setHigh(index * STRIDE + 2, prev);
     }
 
     void setPhysNext(int index, int next) {
-        int at = index * STRIDE + 2;
-        records[at] = (records[at] & ~LOW) | (next & LOW);
+        setLow(index * STRIDE + 2, next);
     }
 
     /** Links {@code first} and {@code second} as physical neighbours; either may be {@link #NIL}. */
@@ -335,13 +333,11 @@ final class BlockTable {
     }
 
     void setFreePrev(int index, int prev) {
-        int at = index * STRIDE + 3;
-        records[at] = (records[at] & LOW) | ((long) prev << 32);
+        setHigh(index * STRIDE + 3, prev);
     }
 
     void setFreeNext(int index, int next) {
-        int at = index * STRIDE + 3;
-        records[at] = (records[at] & ~LOW) | (next & LOW);
+        setLow(index * STRIDE + 3, next);
     }
 
     /** Marks a record used (no free-list links). */
@@ -352,6 +348,14 @@ final class BlockTable {
     /** Bytes of metadata held, for tests and reports. */
     long footprintBytes() {
         return (long) records.length * Long.BYTES;
+    }
+
+    private void setHigh(int at, int value) {
+        records[at] = (records[at] & LOW) | ((long) value << 32);
+    }
+
+    private void setLow(int at, int value) {
+        records[at] = (records[at] & ~LOW) | (value & LOW);
     }
 
     private static long pack(int high, int low) {
