@@ -8,4 +8,5 @@ open module dev.allocator.tlsf {
 
     requires org.junit.jupiter.api;
     requires org.junit.jupiter.params;
+    requires dev.allocator.tck;
 }

@@ -8,6 +8,7 @@ import dev.allocator.api.BlockVisitor;
 import dev.allocator.api.ByteAllocator;
 import dev.allocator.api.spi.AllocatorOptions;
 import dev.allocator.api.spi.Regions;
+import java.util.Arrays;
 
 /*
  * How it works
@@ -90,7 +91,11 @@ public final class TlsfByteAllocator implements ByteAllocator {
     private final long granularity;
     private final long granularityMask;
     private final Regions regions = new Regions();
-    private int[] regionFirstRecords = new int[4];
+    /** First block start of each region with usable bytes, in the order the regions were added. */
+    private long[] regionBlockStarts = new long[4];
+    private int usableRegions;
+    /** Scratch for {@link #reset()}: the first record of each region. */
+    private int[] regionFirstRecords = new int[0];
     private boolean initialised;
     private long total;
     private long used;
@@ -197,9 +202,13 @@ public final class TlsfByteAllocator implements ByteAllocator {
             throw AllocException.noMemory("block table is full (" + table.count() + " blocks); cannot add region ["
                     + start + ", +" + size + ")");
         }
+        if (usable > 0 && usableRegions == regionBlockStarts.length) {
+            regionBlockStarts = Arrays.copyOf(regionBlockStarts, 2 * usableRegions);
+        }
         regions.add(start, size);
         initialised = true;
         if (usable > 0) {
+            regionBlockStarts[usableRegions++] = blockStart;
             int record = table.insert(blockStart, usable);
             lists.push(record);
             freeBlocks++;
@@ -309,7 +318,9 @@ public final class TlsfByteAllocator implements ByteAllocator {
     /**
      * {@inheritDoc}
      *
-     * <p>O(1). {@code size} must round (see {@link #usableSize}) to the block's size and {@code pos} must be a
+     * <p>O(1), except that the free which leaves no live block costs O(regions): it files the regions' blocks
+     * again in the order a fresh allocator has them, so that an emptied allocator behaves exactly as a fresh one.
+     * {@code size} must round (see {@link #usableSize}) to the block's size and {@code pos} must be a
      * multiple of {@code align}; otherwise, and for a double free or an address that is no live block,
      * NOT_ALLOCATED with nothing changed.
      */
@@ -378,6 +389,20 @@ public final class TlsfByteAllocator implements ByteAllocator {
         }
         if (absorbedAfter != NIL) {
             table.remove(absorbedAfter, NIL);
+        }
+        if (liveBlocks == 0 && usableRegions > 1) {
+            refileRegionsInOrderAdded();
+        }
+    }
+
+    /**
+     * With no live block each region is one free block; files them again in the order the regions were added, so
+     * that the lists (and so every later answer) are exactly those of a fresh allocator. O(regions).
+     */
+    private void refileRegionsInOrderAdded() {
+        lists.clear();
+        for (int region = 0; region < usableRegions; region++) {
+            lists.push(table.find(regionBlockStarts[region]));
         }
     }
 
@@ -579,33 +604,25 @@ public final class TlsfByteAllocator implements ByteAllocator {
      * {@inheritDoc}
      *
      * <p>O(regions + blocks): walks each region's chain once to empty the table, then files one free block per
-     * region.
+     * region, in the order the regions were added (as a fresh allocator has them).
      */
     @Override
     public void reset() {
-        int regionCount = regions.count();
-        if (regionFirstRecords.length < regionCount) {
-            regionFirstRecords = new int[regionCount];
+        if (regionFirstRecords.length < usableRegions) {
+            regionFirstRecords = new int[regionBlockStarts.length];
         }
-        int chains = 0;
-        for (int region = 0; region < regionCount; region++) {
-            int first = firstBlockOf(region);
-            if (first != NIL) {
-                regionFirstRecords[chains++] = first;
-            }
+        for (int region = 0; region < usableRegions; region++) {
+            regionFirstRecords[region] = table.find(regionBlockStarts[region]);
         }
-        table.clearChains(regionFirstRecords, chains);
+        table.clearChains(regionFirstRecords, usableRegions);
         lists.clear();
         used = 0;
         liveBlocks = 0;
-        freeBlocks = 0;
-        for (int region = 0; region < regionCount; region++) {
-            long blockStart = firstBlockStart(regions.start(region));
-            long usable = usableLength(blockStart, regions.end(region));
-            if (usable > 0) {
-                lists.push(table.insert(blockStart, usable));
-                freeBlocks++;
-            }
+        freeBlocks = usableRegions;
+        for (int region = 0; region < usableRegions; region++) {
+            long blockStart = regionBlockStarts[region];
+            int index = regions.indexOf(blockStart);
+            lists.push(table.insert(blockStart, usableLength(blockStart, regions.end(index))));
         }
     }
 

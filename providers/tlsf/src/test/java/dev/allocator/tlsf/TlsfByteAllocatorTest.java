@@ -294,6 +294,26 @@ class TlsfByteAllocatorTest {
     }
 
     @Test
+    void anEmptiedOrResetAllocatorAnswersAsAFreshOne() {
+        TlsfByteAllocator fresh = allocator(1L << 20, 4 * KIB);
+        fresh.addMemory(0, 4 * KIB);
+        fresh.addMemory(1L << 30, 4 * KIB);
+        long firstOfFresh = fresh.alloc(64, 1);
+        fresh.dealloc(firstOfFresh, 64, 1);
+
+        TlsfByteAllocator used = allocator(1L << 20, 4 * KIB);
+        used.addMemory(0, 4 * KIB);
+        used.addMemory(1L << 30, 4 * KIB);
+        long[] blocks = {used.alloc(4 * KIB, 1), used.alloc(4 * KIB, 1), used.alloc(100, 1)};
+        used.dealloc(blocks[0], 4 * KIB, 1);
+        used.dealloc(blocks[2], 100, 1);
+        used.dealloc(blocks[1], 4 * KIB, 1);
+        assertEquals(firstOfFresh, used.alloc(64, 1), "the lists are in a fresh allocator's order again");
+        used.reset();
+        assertEquals(firstOfFresh, used.alloc(64, 1), "reset restores the same order");
+    }
+
+    @Test
     void theBlockTableGrowsFromNothingAndKeepsEveryBlockFindable() {
         TlsfByteAllocator allocator = new TlsfByteAllocator(5, 16, 0);
         allocator.init(0, 1 << 20);
