@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class JlinkImageTest {
     static final String PROBE = "dev.allocator.it.probe";
-    static final String PROVIDER_MODULE = "org.example.firstfit";
-    static final String PROVIDER = "firstfit";
+    static final String PROVIDER_MODULE = "dev.allocator.tlsf";
+    static final String PROVIDER = "tlsf";
     static final String ABSENT = "buddy";
 
     @Test
