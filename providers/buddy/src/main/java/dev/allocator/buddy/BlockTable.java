@@ -1,6 +1,7 @@
 package dev.allocator.buddy;
 
 import dev.allocator.buddy.internal.AddressMap;
+import dev.allocator.buddy.internal.IdPool;
 import java.util.Arrays;
 
 /**
@@ -18,9 +19,7 @@ final class BlockTable {
     private byte[] orders = new byte[16];
     private boolean[] used = new boolean[16];
     private int[] regions = new int[16];
-    private int[] recycled = new int[16];
-    private int recycledCount;
-    private int highWater;
+    private final IdPool ids = new IdPool();
 
     /**
      * Records a block starting at an address where no block starts yet.
@@ -28,14 +27,9 @@ final class BlockTable {
      * @return its node id
      */
     int add(long start, int order, int region, boolean isUsed) {
-        int node;
-        if (recycledCount > 0) {
-            node = recycled[--recycledCount];
-        } else {
-            node = highWater++;
-            if (node == starts.length) {
-                grow();
-            }
+        int node = ids.take();
+        if (node == starts.length) {
+            grow();
         }
         starts[node] = start;
         orders[node] = (byte) order;
@@ -53,10 +47,7 @@ final class BlockTable {
     /** Forgets a block; its node id may be handed out again. */
     void remove(int node) {
         byStart.remove(starts[node]);
-        if (recycledCount == recycled.length) {
-            recycled = Arrays.copyOf(recycled, recycledCount << 1);
-        }
-        recycled[recycledCount++] = node;
+        ids.release(node);
     }
 
     long start(int node) {
@@ -91,8 +82,7 @@ final class BlockTable {
     /** Forgets every block. */
     void clear() {
         byStart.clear();
-        recycledCount = 0;
-        highWater = 0;
+        ids.clear();
     }
 
     private void grow() {
