@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.allocator.api.AllocError;
 import dev.allocator.api.AllocException;
 import dev.allocator.api.ByteAllocator;
+import dev.allocator.buddy.BuddyByteAllocator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,21 +15,37 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Random operations checked against a model: a map of live blocks (start to usable size). */
-class SlabModelTest {
+/**
+ * Random operations checked against a model (a map of live blocks, start to usable size), for the buddy allocator
+ * and the slab allocator with and without return-empty. It lives here because this test module sees both.
+ */
+class ModelTest {
     private static final long SEED = 0x51AB_2026L;
-    private static final long POOL = 4 << 20;
 
-    @ParameterizedTest(name = "return-empty {0}")
-    @ValueSource(booleans = {true, false})
-    void randomOperationsAgreeWithAModelOfLiveBlocks(boolean returnEmpty) {
+    /** The allocators under test; each must give back a fresh heap walk once everything is freed, except slab-keep. */
+    enum Subject {
+        BUDDY, SLAB_RETURN_EMPTY, SLAB_KEEP_EMPTY;
+
+        ByteAllocator create() {
+            ByteAllocator allocator = this == BUDDY ? new BuddyByteAllocator(16, 20)
+                    : new SlabByteAllocator(SlabByteAllocator.DEFAULT_CLASSES, 64, this == SLAB_RETURN_EMPTY);
+            allocator.init(12_345, 3 << 20); // unaligned start: exercises carving
+            allocator.addMemory(8 << 20, 1 << 20);
+            return allocator;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Subject.class)
+    void randomOperationsAgreeWithAModelOfLiveBlocks(Subject subject) {
         SplittableRandom random = new SplittableRandom(SEED);
-        String context = "seed " + Long.toHexString(SEED) + ", return-empty " + returnEmpty;
-        SlabByteAllocator allocator = newAllocator(returnEmpty);
+        String context = "seed " + Long.toHexString(SEED) + ", " + subject;
+        ByteAllocator allocator = subject.create();
         TreeMap<Long, Long> live = new TreeMap<>(); // start -> usable size
         Map<Long, long[]> requests = new HashMap<>(); // start -> {size, align}
+        List<Long> starts = new ArrayList<>(); // the live starts, for picking one at random in O(1)
         long expectedUsed = 0;
         for (int step = 0; step < 40_000; step++) {
             int operation = random.nextInt(10);
@@ -41,15 +58,22 @@ class SlabModelTest {
                 }
                 long usable = allocator.usableSize(size, align);
                 assertEquals(0, start % align, context);
+                if (subject == Subject.BUDDY) {
+                    assertEquals(0, start % usable, context + ": a buddy block is aligned to its size");
+                }
                 Map.Entry<Long, Long> below = live.floorEntry(start);
                 assertTrue(below == null || below.getKey() + below.getValue() <= start, context + " overlap");
                 Map.Entry<Long, Long> above = live.ceilingEntry(start);
                 assertTrue(above == null || start + usable <= above.getKey(), context + " overlap");
                 live.put(start, usable);
                 requests.put(start, new long[] {size, align});
+                starts.add(start);
                 expectedUsed += usable;
             } else if (operation < 9) {
-                long start = randomKey(live, random);
+                int index = random.nextInt(starts.size());
+                long start = starts.get(index);
+                starts.set(index, starts.get(starts.size() - 1));
+                starts.remove(starts.size() - 1);
                 long[] request = requests.remove(start);
                 allocator.dealloc(start, request[0], request[1]);
                 expectedUsed -= live.remove(start);
@@ -59,7 +83,7 @@ class SlabModelTest {
                     assertEquals(AllocError.NOT_ALLOCATED, e.error());
                 }
             } else {
-                long start = randomKey(live, random);
+                long start = starts.get(random.nextInt(starts.size()));
                 long[] request = requests.get(start);
                 long newSize = random.nextLong(2 * live.get(start) + 1);
                 if (allocator.tryResize(start, request[0], newSize, request[1])) {
@@ -75,25 +99,19 @@ class SlabModelTest {
             }
         }
         assertHeapWalkMatches(allocator, live, context);
-        for (long start : new ArrayList<>(live.keySet())) {
+        for (long start : starts) {
             long[] request = requests.get(start);
             allocator.dealloc(start, request[0], request[1]);
         }
         assertEquals(0, allocator.usedBytes(), context);
-        if (returnEmpty) {
-            assertEquals(HeapWalk.blocks(newAllocator(true)), HeapWalk.blocks(allocator),
-                    context + ": every chunk went back and merged");
+        if (subject != Subject.SLAB_KEEP_EMPTY) {
+            assertEquals(HeapWalk.blocks(subject.create()), HeapWalk.blocks(allocator),
+                    context + ": every block went back and merged");
         }
     }
 
-    private static SlabByteAllocator newAllocator(boolean returnEmpty) {
-        SlabByteAllocator allocator = new SlabByteAllocator(SlabByteAllocator.DEFAULT_CLASSES, 64, returnEmpty);
-        allocator.init(12_345, POOL);
-        return allocator;
-    }
-
     /** The walk tiles the total in address order; used runs are exactly the live blocks. */
-    private static void assertHeapWalkMatches(SlabByteAllocator allocator, TreeMap<Long, Long> live,
+    private static void assertHeapWalkMatches(ByteAllocator allocator, TreeMap<Long, Long> live,
                                               String context) {
         TreeMap<Long, Long> usedRuns = new TreeMap<>();
         long[] covered = new long[2];
@@ -108,10 +126,5 @@ class SlabModelTest {
         assertEquals(allocator.totalBytes(), covered[0], context);
         assertEquals(live, usedRuns, context);
         assertEquals(live.size(), allocator.stats().liveBlocks(), context);
-    }
-
-    private static long randomKey(TreeMap<Long, Long> live, SplittableRandom random) {
-        List<Long> keys = new ArrayList<>(live.keySet());
-        return keys.get(random.nextInt(keys.size()));
     }
 }
