@@ -261,7 +261,7 @@ public final class SlabByteAllocator implements ByteAllocator {
             }
             long slotSize = classes.size(chunks.sizeClass(chunk));
             long free = chunks.freeSlots(chunk);
-            for (int slot = 0; slot << classes.shift(chunks.sizeClass(chunk)) < size; slot++) {
+            for (int slot = 0; slot < 1 << growShift; slot++) {
                 visitor.visit(start + slot * slotSize, slotSize, (free & (1L << slot)) == 0);
             }
         });

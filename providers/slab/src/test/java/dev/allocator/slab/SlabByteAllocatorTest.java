@@ -250,6 +250,19 @@ class SlabByteAllocatorTest {
     }
 
     @Test
+    void hugeClassesWorkOnAbstractRanges() {
+        SlabByteAllocator allocator = new SlabByteAllocator(new long[] {1L << 34}, 4, true);
+        allocator.init(0, 1L << 40);
+        long block = allocator.alloc(1L << 33, 1);
+        List<String> walk = blocks(allocator);
+        assertEquals("0+17179869184:used", walk.get(0));
+        assertEquals("17179869184+17179869184:free", walk.get(1));
+        assertEquals(1L << 34, allocator.usedBytes());
+        allocator.dealloc(block, 1L << 33, 1);
+        assertEquals(0, allocator.usedBytes());
+    }
+
+    @Test
     void rejectsBadConstructorArguments() {
         SlabByteAllocator sample = new SlabByteAllocator();
         assertRejectedUnchanged(sample, AllocError.INVALID_PARAM, "48",
