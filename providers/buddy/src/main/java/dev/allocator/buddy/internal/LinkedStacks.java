@@ -11,8 +11,8 @@ import java.util.Arrays;
  * slots per size class. Not thread safe.
  *
  * <pre>
- *   head[2] -> 7 <-> 3 <-> 12 -> NONE      next[7] = 3, prev[3] = 7, prev[7] = NONE
- *   head[5] -> 4 -> NONE                   nonEmpty = 0b100100
+ *   head[2] -&gt; 7 &lt;-&gt; 3 &lt;-&gt; 12 -&gt; NONE      next[7] = 3, prev[3] = 7, prev[7] = NONE
+ *   head[5] -&gt; 4 -&gt; NONE                   nonEmpty = 0b100100
  * </pre>
  */
 public final class LinkedStacks {
