@@ -1,10 +1,9 @@
 package dev.allocator.buddy.internal;
 
-import java.util.Arrays;
-
 /**
- * A hash map from a non-negative {@code long} address to an {@code int} id, in two primitive arrays: open
- * addressing with linear probing and backward-shift deletion (no tombstones), load factor at most one half.
+ * A hash map from a non-negative {@code long} address to an {@code int} id, in one {@code long[]} of
+ * (key, value) pairs so a probe reads one cache line: open addressing with linear probing and backward-shift
+ * deletion (no tombstones), load factor at most one half.
  *
  * <p>The buddy allocator indexes block starts with it, the slab allocator chunk starts. Lookups, inserts and
  * removals are O(1) expected; an insert that fills the table past half doubles it (the only allocation, amortised).
@@ -18,8 +17,8 @@ public final class AddressMap {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
     private static final int MIN_CAPACITY = 16;
 
-    private long[] keys;
-    private int[] values;
+    /** Slot i holds its key at {@code 2i} and its value at {@code 2i + 1}. */
+    private long[] entries;
     private int mask;
     private int shift;
     private int size;
@@ -39,12 +38,12 @@ public final class AddressMap {
         if (key < 0) {
             return MISSING;
         }
-        long[] table = keys;
+        long[] table = entries;
         int slot = home(key);
         while (true) {
-            long found = table[slot];
+            long found = table[slot << 1];
             if (found == key) {
-                return values[slot];
+                return (int) table[(slot << 1) + 1];
             }
             if (found == EMPTY) {
                 return MISSING;
@@ -62,14 +61,14 @@ public final class AddressMap {
     public void put(long key, int value) {
         int slot = home(key);
         while (true) {
-            long found = keys[slot];
+            long found = entries[slot << 1];
             if (found == key) {
-                values[slot] = value;
+                entries[(slot << 1) + 1] = value;
                 return;
             }
             if (found == EMPTY) {
-                keys[slot] = key;
-                values[slot] = value;
+                entries[slot << 1] = key;
+                entries[(slot << 1) + 1] = value;
                 if (++size > (mask + 1) >>> 1) {
                     allocateAndRehash((mask + 1) << 1);
                 }
@@ -91,7 +90,7 @@ public final class AddressMap {
         }
         int slot = home(key);
         while (true) {
-            long found = keys[slot];
+            long found = entries[slot << 1];
             if (found == key) {
                 break;
             }
@@ -100,7 +99,7 @@ public final class AddressMap {
             }
             slot = (slot + 1) & mask;
         }
-        int removed = values[slot];
+        int removed = (int) entries[(slot << 1) + 1];
         closeGap(slot);
         size--;
         return removed;
@@ -117,7 +116,9 @@ public final class AddressMap {
 
     /** Removes every entry; O(capacity), keeps the capacity. */
     public void clear() {
-        Arrays.fill(keys, EMPTY);
+        for (int slot = 0; slot <= mask; slot++) {
+            entries[slot << 1] = EMPTY;
+        }
         size = 0;
     }
 
@@ -126,19 +127,19 @@ public final class AddressMap {
         int next = gap;
         while (true) {
             next = (next + 1) & mask;
-            long key = keys[next];
+            long key = entries[next << 1];
             if (key == EMPTY) {
                 break;
             }
             int wanted = home(key);
             // The entry may move into the gap if the gap lies on its probe path: between its home and its slot.
             if (((next - wanted) & mask) >= ((next - gap) & mask)) {
-                keys[gap] = key;
-                values[gap] = values[next];
+                entries[gap << 1] = key;
+                entries[(gap << 1) + 1] = entries[(next << 1) + 1];
                 gap = next;
             }
         }
-        keys[gap] = EMPTY;
+        entries[gap << 1] = EMPTY;
     }
 
     private int home(long key) {
@@ -146,26 +147,26 @@ public final class AddressMap {
     }
 
     private void allocate(int capacity) {
-        keys = new long[capacity];
-        values = new int[capacity];
-        Arrays.fill(keys, EMPTY);
+        entries = new long[capacity << 1];
         mask = capacity - 1;
         shift = 64 - Integer.numberOfTrailingZeros(capacity);
+        for (int slot = 0; slot < capacity; slot++) {
+            entries[slot << 1] = EMPTY;
+        }
     }
 
     private void allocateAndRehash(int capacity) {
-        long[] oldKeys = keys;
-        int[] oldValues = values;
+        long[] old = entries;
         allocate(capacity);
-        for (int i = 0; i < oldKeys.length; i++) {
-            long key = oldKeys[i];
+        for (int i = 0; i < old.length; i += 2) {
+            long key = old[i];
             if (key != EMPTY) {
                 int slot = home(key);
-                while (keys[slot] != EMPTY) {
+                while (entries[slot << 1] != EMPTY) {
                     slot = (slot + 1) & mask;
                 }
-                keys[slot] = key;
-                values[slot] = oldValues[i];
+                entries[slot << 1] = key;
+                entries[(slot << 1) + 1] = old[i + 1];
             }
         }
     }
