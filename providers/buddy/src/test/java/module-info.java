@@ -8,6 +8,7 @@ open module dev.allocator.buddy {
 
     provides dev.allocator.api.spi.AllocatorProvider with dev.allocator.buddy.BuddyProvider;
 
+    requires dev.allocator.tck;
     requires org.junit.jupiter.api;
     requires org.junit.jupiter.params;
 }

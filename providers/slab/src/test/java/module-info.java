@@ -7,6 +7,7 @@ open module dev.allocator.slab {
 
     provides dev.allocator.api.spi.AllocatorProvider with dev.allocator.slab.SlabProvider;
 
+    requires dev.allocator.tck;
     requires org.junit.jupiter.api;
     requires org.junit.jupiter.params;
 }

@@ -29,7 +29,9 @@ package dev.allocator.buddy;
  *   - the blocks of a region tile its carved part exactly; every block start is in the BlockTable;
  *   - a node is in the free list of its order iff it is free;
  *   - two free buddies of the same order and region never both exist (they would have merged);
- *   - used == sum of 2^order over used nodes; total == sum over all nodes.
+ *   - used == sum of 2^order over used nodes; total == sum over all nodes;
+ *   - with no block live, the free lists are exactly as right after the regions were added (the free that empties
+ *     the allocator re-stacks them in carving order), so an emptied allocator behaves as a fresh one.
  * Metadata is proportional to the number of blocks held (free plus used), never to the size of the range.
  */
 
@@ -49,7 +51,9 @@ import java.util.Arrays;
  * blocks, but finding a buddy in O(1) through an address index instead of scanning a free list.
  *
  * <p>Complexity: {@code alloc}, {@code tryAlloc}, {@code dealloc} and {@code tryResize} are O(max-order);
- * {@code stats()} is O(1); {@code forEachBlock} and {@code reset} are O(blocks). Metadata grows with the number of
+ * {@code stats()} is O(1); {@code forEachBlock} and {@code reset} are O(blocks). The free that leaves no block
+ * live also puts the free lists back in their initial order, O(free blocks), so that an emptied allocator hands
+ * out exactly the addresses a fresh one would. Metadata grows with the number of
  * blocks held, not with the bytes managed: a 2^40-byte region costs a few hundred nodes until it is split.
  *
  * <p>{@code usedBytes()} counts the rounded block sizes: a request of 4,160 bytes takes 8 KiB. Bytes of a region
@@ -185,6 +189,9 @@ public final class BuddyByteAllocator implements ByteAllocator {
         usedBytes -= 1L << order;
         liveBlocks--;
         free(node, order);
+        if (liveBlocks == 0) {
+            restoreCarvingOrder();
+        }
     }
 
     @Override
@@ -392,6 +399,26 @@ public final class BuddyByteAllocator implements ByteAllocator {
         blocks.setOrder(node, newOrder);
         usedBytes += (1L << newOrder) - (1L << oldOrder);
         return true;
+    }
+
+    /**
+     * With no block live, every region is merged back into its carving, but the free lists hold the blocks in the
+     * order of the frees. Re-stack them in carving order so that an emptied allocator answers exactly as a fresh one
+     * (and as after {@link #reset()}). O(free blocks): paid only when the last live block is freed.
+     */
+    private void restoreCarvingOrder() {
+        freeLists.clear();
+        for (int region = 0; region < addedCount; region++) {
+            long rangeEnd = addedEnds[region];
+            long position = BlockMath.carveStart(addedStarts[region], rangeEnd, minOrder);
+            long end = BlockMath.carveEnd(rangeEnd, minOrder);
+            while (position < end) {
+                int node = blocks.find(position);
+                int order = blocks.order(node);
+                freeLists.push(order, node);
+                position += 1L << order;
+            }
+        }
     }
 
     /** Carves the region added as number {@code region} into maximal aligned free blocks; returns their bytes. */

@@ -5,11 +5,12 @@ package dev.allocator.slab;
  * ============
  * A BuddyByteAllocator owns every byte. Small requests (size and align both covered by a class) are served from
  * chunks: a chunk is ONE buddy block of blocks-per-grow x classSize bytes (a power of two, so it is aligned to
- * its own size), cut into equal slots. Larger requests go to the buddy directly.
+ * its own size), cut into equal slots; when the buddy has no block that large, the chunk is the largest block it
+ * has (down to a single slot), so small pools still work. Larger requests go to the buddy directly.
  *
  *   buddy:  |chunk 64B x 64 = 4 KiB|   free 4 KiB   |chunk 512B x 64 = 32 KiB       | direct 8 KiB |  ...
  *            ^ start                                 ^ start
- *   ChunkTable: start -> chunk id (AddressMap); per chunk: start, class, occupancy word (bit i = slot i free)
+ *   ChunkTable: start -> chunk id (AddressMap); per chunk: start, class, log2(slots), occupancy (bit i = slot i free)
  *   partial[class]: LinkedStacks of the chunks of that class with at least one free slot
  *
  *     chunk 3 (class 64):  free = ...0001_0110   slots 1, 2, 4 free, slot 0 and 3 used
@@ -17,9 +18,10 @@ package dev.allocator.slab;
  * alloc(size, align): class c = first class covering max(size, align) (a table lookup); chunk = head of
  *   partial[c], or a new chunk taken from the buddy (aligned to its size); slot = numberOfTrailingZeros(free);
  *   clear its bit; a chunk with no free bit leaves partial[c]. O(1).
- * dealloc(pos, size, align): class c as above; chunk start = pos rounded down to c's chunk size; the chunk must exist
- *   and be of class c, pos must be on a slot boundary and the slot's bit clear (else NOT_ALLOCATED, unchanged: the
- *   occupancy word detects double frees in O(1)). Set the bit; a chunk that was full rejoins partial[c]; a chunk
+ * dealloc(pos, size, align): class c as above; chunk start = pos rounded down to c's full chunk size (then to the
+ *   smaller chunk sizes, at most log2(blocks-per-grow) more probes, only for chunks taken when memory was short);
+ *   the chunk must be of class c, pos on a slot boundary and the slot's bit clear (else NOT_ALLOCATED, unchanged:
+ *   the occupancy word detects double frees in O(1)). Set the bit; a chunk that was full rejoins partial[c]; a chunk
  *   that is all free goes back to the buddy when return-empty is on. O(1) plus the buddy's O(max-order) merge.
  *
  * Invariants:
@@ -47,9 +49,9 @@ import dev.allocator.buddy.internal.LinkedStacks;
  * O(classes); {@code forEachBlock} O(blocks); {@code reset} O(chunks + buddy blocks).
  *
  * <p>A request goes to the first class whose size covers both its size and its alignment and takes that class's
- * size ({@link #usableSize(long, long)}). Only the part of a region made of whole aligned buddy blocks is used: the
- * buddy's smallest block is the smaller of the smallest chunk and twice the largest class (4 KiB with the
- * defaults), so an unaligned start or end loses less than that, not counted in {@code totalBytes()}.
+ * size ({@link #usableSize(long, long)}). A class grows by {@code blocks-per-grow} blocks at once, or by as many as
+ * the largest free buddy block holds when memory is short. Only the part of a region made of whole blocks of the
+ * smallest class, aligned, is used (64 bytes with the defaults); the rest is not counted in {@code totalBytes()}.
  * {@code init} twice is {@code MEMORY_OVERLAP}. Not thread safe.
  */
 public final class SlabByteAllocator implements ByteAllocator {
@@ -64,7 +66,6 @@ public final class SlabByteAllocator implements ByteAllocator {
 
     private final SizeClasses classes;
     private final int growShift;
-    private final long allFree;
     private final boolean returnEmpty;
     private final BuddyByteAllocator buddy;
     private final ChunkTable chunks = new ChunkTable();
@@ -95,11 +96,8 @@ public final class SlabByteAllocator implements ByteAllocator {
         }
         this.growShift = Integer.numberOfTrailingZeros(blocksPerGrow);
         this.classes = new SizeClasses(classSizes, (1L << (BUDDY_MAX_ORDER - 1)) >> growShift);
-        this.allFree = blocksPerGrow == 64 ? -1L : (1L << blocksPerGrow) - 1;
         this.returnEmpty = returnEmpty;
-        long smallestChunk = classes.size(0) << growShift;
-        long smallestDirect = Math.min(classes.largest() << 1, 1L << (BUDDY_MAX_ORDER - 1));
-        this.buddy = new BuddyByteAllocator(Math.min(smallestChunk, smallestDirect), BUDDY_MAX_ORDER);
+        this.buddy = new BuddyByteAllocator(classes.size(0), BUDDY_MAX_ORDER);
         this.partial = new LinkedStacks(classes.count());
     }
 
@@ -170,12 +168,11 @@ public final class SlabByteAllocator implements ByteAllocator {
         if (slots == 0) {
             partial.push(sizeClass, chunk);
         }
-        slots |= slotBit;
-        chunks.setFreeSlots(chunk, slots);
+        chunks.setFreeSlots(chunk, slots | slotBit);
         slotBytesUsed -= classes.size(sizeClass);
         liveSlots--;
         freeSlots++;
-        if (slots == allFree && returnEmpty) {
+        if (returnEmpty && chunks.isEmpty(chunk)) {
             release(chunk, sizeClass);
         }
     }
@@ -261,7 +258,7 @@ public final class SlabByteAllocator implements ByteAllocator {
             }
             long slotSize = classes.size(chunks.sizeClass(chunk));
             long free = chunks.freeSlots(chunk);
-            for (int slot = 0; slot < 1 << growShift; slot++) {
+            for (int slot = 0; slot < 1 << chunks.slotShift(chunk); slot++) {
                 visitor.visit(start + slot * slotSize, slotSize, (free & (1L << slot)) == 0);
             }
         });
@@ -278,42 +275,57 @@ public final class SlabByteAllocator implements ByteAllocator {
         freeSlots = 0;
     }
 
-    /** Takes a new chunk for a class from the buddy; its id, or NONE when the buddy has no block that large. */
+    /**
+     * Takes a new chunk for a class from the buddy: blocks-per-grow slots, or as many as its largest free block
+     * holds. Returns its id, or NONE when the buddy has no block of even one slot.
+     */
     private int grow(int sizeClass) {
-        long size = classes.size(sizeClass) << growShift;
-        long start = buddy.tryAlloc(size, size);
-        if (start == NO_BLOCK) {
+        int shift = classes.shift(sizeClass);
+        long size = Math.min(classes.size(sizeClass) << growShift, buddy.largestFreeBlock());
+        if (size < classes.size(sizeClass)) {
             return ChunkTable.NONE;
         }
-        int chunk = chunks.add(start, sizeClass, allFree);
+        long start = buddy.tryAlloc(size, size); // a free block at least this large exists: cannot fail
+        int slotShift = Long.numberOfTrailingZeros(size) - shift;
+        int chunk = chunks.add(start, sizeClass, slotShift);
         partial.push(sizeClass, chunk);
         chunkBytes += size;
-        freeSlots += 1L << growShift;
+        freeSlots += 1L << slotShift;
         return chunk;
     }
 
     /** Gives an all-free chunk back to the buddy. */
     private void release(int chunk, int sizeClass) {
-        long size = classes.size(sizeClass) << growShift;
+        int slotShift = chunks.slotShift(chunk);
+        long size = classes.size(sizeClass) << slotShift;
         long start = chunks.start(chunk);
         partial.remove(sizeClass, chunk);
         chunks.remove(chunk);
         buddy.dealloc(start, size, size);
         chunkBytes -= size;
-        freeSlots -= 1L << growShift;
+        freeSlots -= 1L << slotShift;
     }
 
-    /** The chunk holding a LIVE slot of {@code sizeClass} at {@code pos}, or NONE. */
+    /**
+     * The chunk holding a LIVE slot of {@code sizeClass} at {@code pos}, or NONE. Chunks are aligned to their size,
+     * so the chunk of {@code 2^s} slots holding {@code pos} starts at {@code pos} rounded down to its size: probe
+     * the full chunk size first (the only probe in steady state), then the smaller ones.
+     */
     private int chunkOf(long pos, int sizeClass) {
         int shift = classes.shift(sizeClass);
-        long start = pos & -(1L << (shift + growShift));
-        int chunk = chunks.find(start);
-        if (chunk == ChunkTable.NONE || chunks.sizeClass(chunk) != sizeClass
-                || ((pos - start) & ((1L << shift) - 1)) != 0) {
-            return ChunkTable.NONE;
+        for (int slotShift = growShift; slotShift >= 0; slotShift--) {
+            long start = pos & -(1L << (shift + slotShift));
+            int chunk = chunks.find(start);
+            if (chunk != ChunkTable.NONE && chunks.sizeClass(chunk) == sizeClass
+                    && chunks.slotShift(chunk) == slotShift) {
+                if (((pos - start) & ((1L << shift) - 1)) != 0) {
+                    return ChunkTable.NONE;
+                }
+                long slotBit = 1L << ((pos - start) >>> shift);
+                return (chunks.freeSlots(chunk) & slotBit) == 0 ? chunk : ChunkTable.NONE;
+            }
         }
-        long slotBit = 1L << ((pos - start) >>> shift);
-        return (chunks.freeSlots(chunk) & slotBit) == 0 ? chunk : ChunkTable.NONE;
+        return ChunkTable.NONE;
     }
 
     private static void checkRequest(long size, long align) {
@@ -334,8 +346,7 @@ public final class SlabByteAllocator implements ByteAllocator {
         }
         int sizeClass = classes.classFor(size, align);
         String taken = sizeClass == SizeClasses.NONE ? "a block from the buddy"
-                : "a " + classes.size(sizeClass) + "-byte slot; a new chunk needs "
-                + (classes.size(sizeClass) << growShift) + " bytes";
+                : "a " + classes.size(sizeClass) + "-byte slot: none free in its class";
         return AllocException.noMemory("no memory for " + size + " bytes aligned to " + align + " (" + taken + "): "
                 + stats.available() + " bytes available, largest free block " + stats.largestFree());
     }

@@ -109,22 +109,42 @@ class SlabByteAllocatorTest {
     @Test
     void anyRangeIsAcceptedAndOnlyItsAlignedPartCounts() {
         SlabByteAllocator allocator = withPool(100, MIB); // [100, 1 MiB + 100)
-        assertEquals(MIB - 4096, allocator.totalBytes()); // 4 KiB aligned: [4096, 1 MiB)
-        long block = allocator.alloc(64, 8);
-        assertEquals(4096, block);
-        allocator.addMemory(2 * MIB + 1, 9000); // holds one aligned 4 KiB block, at 2 MiB + 4 KiB
-        assertEquals(MIB, allocator.totalBytes());
+        assertEquals(MIB - 64, allocator.totalBytes()); // 64-byte aligned: [128, 1 MiB + 64)
+        assertEquals(4096, allocator.alloc(64, 8)); // the first 4 KiB chunk
+        allocator.addMemory(2 * MIB + 1, 200); // holds [2 MiB + 64, 2 MiB + 192)
+        assertEquals(MIB + 64, allocator.totalBytes());
         allocator.addMemory(4 * MIB + 1, 100); // nothing aligned: accepted, adds nothing
-        assertEquals(MIB, allocator.totalBytes());
+        assertEquals(MIB + 64, allocator.totalBytes());
+    }
+
+    @Test
+    void whenMemoryIsShortAChunkHoldsFewerBlocks() {
+        SlabByteAllocator allocator = withPool(0, 1024);
+        long large = allocator.alloc(1024, 1); // a one-slot chunk: a 64 KiB chunk does not fit
+        assertEquals(0, large);
+        assertEquals(ByteAllocator.NO_BLOCK, allocator.tryAlloc(0, 1));
+        allocator.dealloc(large, 1024, 1);
+        List<Long> small = fill(allocator); // one chunk of 16 slots
+        assertEquals(16, small.size());
+        for (long block : small) {
+            allocator.dealloc(block, 64, 8);
+        }
+        assertEquals(List.of("0+1024:free"), blocks(allocator));
+        long one = allocator.alloc(64, 8);
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(one + 64),
+                () -> allocator.dealloc(one + 64, 64, 8)); // a free slot of a short chunk
     }
 
     @Test
     void exhaustionIsNoMemoryWithFiguresAndTryAllocReturnsNoBlock() {
         SlabByteAllocator allocator = withPool(0, 8 * KIB);
         allocator.alloc(64, 8); // takes a 4 KiB chunk
-        assertEquals(ByteAllocator.NO_BLOCK, allocator.tryAlloc(4096, 8)); // a 4096-byte slot needs 256 KiB
-        assertRejectedUnchanged(allocator, AllocError.NO_MEMORY, "262144", () -> allocator.alloc(4096, 8));
-        assertRejectedUnchanged(allocator, AllocError.NO_MEMORY, "8128 bytes available, largest free block 4096",
+        allocator.alloc(4096, 8); // a one-slot chunk: the rest of the pool
+        assertEquals(ByteAllocator.NO_BLOCK, allocator.tryAlloc(128, 8));
+        assertRejectedUnchanged(allocator, AllocError.NO_MEMORY,
+                "a 128-byte slot: none free in its class): 4032 bytes available, largest free block 64",
+                () -> allocator.alloc(128, 8));
+        assertRejectedUnchanged(allocator, AllocError.NO_MEMORY, "4032 bytes available",
                 () -> allocator.alloc(8 * KIB, 8));
     }
 
