@@ -6,19 +6,24 @@ import java.util.Arrays;
 
 /**
  * Every block the buddy allocator currently has, free or used: one node per block, found by its start address in
- * O(1). A node holds the block's start, order (log2 of its size), whether it is used, and the region it was carved
- * from (buddies of different regions never merge). Node ids of removed blocks are reused, so the arrays grow with
+ * O(1). A node holds the block's start and one packed {@code int}: order (log2 of its size, bits 0-5), whether it is
+ * used (bit 6) and the region it was carved from (bits 7-30; buddies of different regions never merge), so checking
+ * a buddy reads one array element. Node ids of removed blocks are reused, so the arrays grow with
  * the largest number of blocks ever held at once, never with the size of the managed range.
  */
 final class BlockTable {
     /** What {@link #find(long)} returns for an address where no block starts. */
     static final int NONE = AddressMap.MISSING;
+    /** Region ids must be below this. */
+    static final int MAX_REGIONS = 1 << 24;
+
+    private static final int ORDER_BITS = 0x3F;
+    private static final int USED_BIT = 0x40;
+    private static final int REGION_SHIFT = 7;
 
     private final AddressMap byStart = new AddressMap();
     private long[] starts = new long[16];
-    private byte[] orders = new byte[16];
-    private boolean[] used = new boolean[16];
-    private int[] regions = new int[16];
+    private int[] info = new int[16];
     private final IdPool ids = new IdPool();
 
     /**
@@ -32,9 +37,7 @@ final class BlockTable {
             grow();
         }
         starts[node] = start;
-        orders[node] = (byte) order;
-        used[node] = isUsed;
-        regions[node] = region;
+        info[node] = (region << REGION_SHIFT) | (isUsed ? USED_BIT : 0) | order;
         byStart.put(start, node);
         return node;
     }
@@ -55,23 +58,28 @@ final class BlockTable {
     }
 
     int order(int node) {
-        return orders[node];
+        return info[node] & ORDER_BITS;
     }
 
     boolean isUsed(int node) {
-        return used[node];
+        return (info[node] & USED_BIT) != 0;
     }
 
     int region(int node) {
-        return regions[node];
+        return info[node] >>> REGION_SHIFT;
+    }
+
+    /** Whether the node is a FREE block of {@code order} carved from {@code region}: a buddy that can merge. */
+    boolean isFree(int node, int order, int region) {
+        return info[node] == ((region << REGION_SHIFT) | order);
     }
 
     void setOrder(int node, int order) {
-        orders[node] = (byte) order;
+        info[node] = (info[node] & ~ORDER_BITS) | order;
     }
 
     void setUsed(int node, boolean isUsed) {
-        used[node] = isUsed;
+        info[node] = isUsed ? info[node] | USED_BIT : info[node] & ~USED_BIT;
     }
 
     /** Number of blocks held. */
@@ -88,8 +96,6 @@ final class BlockTable {
     private void grow() {
         int length = starts.length << 1;
         starts = Arrays.copyOf(starts, length);
-        orders = Arrays.copyOf(orders, length);
-        used = Arrays.copyOf(used, length);
-        regions = Arrays.copyOf(regions, length);
+        info = Arrays.copyOf(info, length);
     }
 }

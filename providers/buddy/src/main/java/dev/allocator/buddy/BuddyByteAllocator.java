@@ -152,6 +152,10 @@ public final class BuddyByteAllocator implements ByteAllocator {
      */
     @Override
     public void addMemory(long start, long size) {
+        if (addedCount == BlockTable.MAX_REGIONS) {
+            throw AllocException.invalidParam("region [" + start + ", +" + size + ") rejected: at most "
+                    + BlockTable.MAX_REGIONS + " regions");
+        }
         regions.add(start, size); // validates: INVALID_PARAM or MEMORY_OVERLAP, nothing changed
         if (addedCount == addedStarts.length) {
             addedStarts = Arrays.copyOf(addedStarts, addedCount << 1);
@@ -344,8 +348,7 @@ public final class BuddyByteAllocator implements ByteAllocator {
         while (order < maxOrder - 1) {
             long buddyStart = start ^ (1L << order);
             int buddy = blocks.find(buddyStart);
-            if (buddy == BlockTable.NONE || blocks.isUsed(buddy) || blocks.order(buddy) != order
-                    || blocks.region(buddy) != region) {
+            if (buddy == BlockTable.NONE || !blocks.isFree(buddy, order, region)) {
                 break;
             }
             freeLists.remove(order, buddy);
@@ -386,8 +389,7 @@ public final class BuddyByteAllocator implements ByteAllocator {
         int region = blocks.region(node);
         for (int order = oldOrder; order < newOrder; order++) {
             int buddy = blocks.find(start + (1L << order));
-            if (buddy == BlockTable.NONE || blocks.isUsed(buddy) || blocks.order(buddy) != order
-                    || blocks.region(buddy) != region) {
+            if (buddy == BlockTable.NONE || !blocks.isFree(buddy, order, region)) {
                 return false;
             }
         }

@@ -24,6 +24,23 @@ class BlockTableTest {
     }
 
     @Test
+    void aBuddyCanMergeOnlyIfFreeOfTheSameOrderAndRegion() {
+        BlockTable table = new BlockTable();
+        int node = table.add(64, 6, BlockTable.MAX_REGIONS - 1, false);
+        assertEquals(BlockTable.MAX_REGIONS - 1, table.region(node));
+        assertTrue(table.isFree(node, 6, BlockTable.MAX_REGIONS - 1));
+        assertFalse(table.isFree(node, 5, BlockTable.MAX_REGIONS - 1));
+        assertFalse(table.isFree(node, 6, 0));
+        table.setUsed(node, true);
+        assertFalse(table.isFree(node, 6, BlockTable.MAX_REGIONS - 1));
+        assertEquals(6, table.order(node));
+        table.setOrder(node, 61);
+        assertEquals(61, table.order(node));
+        assertTrue(table.isUsed(node));
+        assertEquals(BlockTable.MAX_REGIONS - 1, table.region(node));
+    }
+
+    @Test
     void removedNodesAreReusedSoStorageFollowsLiveBlocks() {
         BlockTable table = new BlockTable();
         int first = table.add(0, 4, 0, false);

@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * A fixed number of doubly linked lists of {@code int} ids (at most 64 lists), used as stacks: push and pop at the
- * head, and removal of any id from the middle in O(1). Links live in two {@code int[]} indexed by id, so an id can
- * be in at most one list at a time; a bit mask tells which lists are non-empty.
+ * head, and removal of any id from the middle in O(1). Links live in one {@code int[]} (next at {@code 2 id}, previous
+ * at {@code 2 id + 1}, one cache line per id), so an id can be in at most one list at a time; a bit mask tells which
+ * lists are non-empty.
  *
  * <p>The buddy allocator keeps one list of free blocks per order, the slab allocator one list of chunks with free
  * slots per size class. Not thread safe.
@@ -20,8 +21,7 @@ public final class LinkedStacks {
     public static final int NONE = -1;
 
     private final int[] heads;
-    private int[] next = new int[16];
-    private int[] prev = new int[16];
+    private int[] links = new int[32];
     private long nonEmpty;
     private int size;
 
@@ -45,16 +45,14 @@ public final class LinkedStacks {
      * @param id   an id {@code >= 0}
      */
     public void push(int list, int id) {
-        if (id >= next.length) {
-            int length = Math.max(id + 1, next.length << 1);
-            next = Arrays.copyOf(next, length);
-            prev = Arrays.copyOf(prev, length);
+        if (2 * id + 1 >= links.length) {
+            links = Arrays.copyOf(links, Math.max(2 * id + 2, links.length << 1));
         }
         int oldHead = heads[list];
-        next[id] = oldHead;
-        prev[id] = NONE;
+        links[2 * id] = oldHead;
+        links[2 * id + 1] = NONE;
         if (oldHead != NONE) {
-            prev[oldHead] = id;
+            links[2 * oldHead + 1] = id;
         }
         heads[list] = id;
         nonEmpty |= 1L << list;
@@ -82,18 +80,18 @@ public final class LinkedStacks {
      * @param id   the id
      */
     public void remove(int list, int id) {
-        int after = next[id];
-        int before = prev[id];
+        int after = links[2 * id];
+        int before = links[2 * id + 1];
         if (before == NONE) {
             heads[list] = after;
             if (after == NONE) {
                 nonEmpty &= ~(1L << list);
             }
         } else {
-            next[before] = after;
+            links[2 * before] = after;
         }
         if (after != NONE) {
-            prev[after] = before;
+            links[2 * after + 1] = before;
         }
         size--;
     }
@@ -115,7 +113,7 @@ public final class LinkedStacks {
      * @return the next id, or {@link #NONE}
      */
     public int next(int id) {
-        return next[id];
+        return links[2 * id];
     }
 
     /**
