@@ -43,7 +43,6 @@ class ProviderDiscoveryTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("PENDING: the providers are not merged into main yet")
     void theProjectsFiveProvidersAreAmongThoseFound() {
         Set<String> found = discovered();
         assertTrue(found.containsAll(PROJECT_PROVIDERS),

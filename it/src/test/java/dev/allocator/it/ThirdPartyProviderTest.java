@@ -39,7 +39,6 @@ class ThirdPartyProviderTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("PENDING: the providers are not merged into main yet")
     void theThirdPartyProviderIsListedAlongsideTheProjectsOwn() {
         var found = ProviderDiscoveryTest.discovered();
         assertTrue(found.contains("BYTE " + NAME), "firstfit among " + found);
