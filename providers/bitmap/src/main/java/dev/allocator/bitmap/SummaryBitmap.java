@@ -252,7 +252,7 @@ final class SummaryBitmap {
     }
 
     /** The bits of word {@code w} that lie in {@code [from, end)}, for {@code first <= w <= last}. */
-    private static long runMask(int w, int first, int last, long from, long end) {
+    static long runMask(int w, int first, int last, long from, long end) {
         long mask = -1L;
         if (w == first) {
             mask &= -1L << from;
