@@ -75,8 +75,11 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
     private final Arena arena;
     /** The thread a confined instance belongs to; null when shared. */
     private final Thread owner;
-    /** Guarded by {@code allocator}'s monitor when shared; confined to {@code owner} otherwise. */
-    private boolean closed;
+    /**
+     * Set once by {@link #close()}, under {@code allocator}'s monitor when shared. Volatile so that the statistics
+     * getters, which need no lock of their own (the synchronized view locks each call), see it from any thread.
+     */
+    private volatile boolean closed;
 
     private PoolSegmentAllocator(ByteAllocator allocator, MemorySegment poolSegment, Arena arena, boolean shared) {
         this.pool = PoolMemory.of(poolSegment);
@@ -244,14 +247,9 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
      *
      * @return the pool's usable size
      * @throws IllegalStateException after {@link #close()}
+     * @throws WrongThreadException  if confined and called from another thread
      */
     public long totalBytes() {
-        if (owner == null) {
-            synchronized (allocator) {
-                checkOpen();
-                return allocator.totalBytes();
-            }
-        }
         checkOpen();
         return allocator.totalBytes();
     }
@@ -261,14 +259,9 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
      *
      * @return used bytes
      * @throws IllegalStateException after {@link #close()}
+     * @throws WrongThreadException  if confined and called from another thread
      */
     public long usedBytes() {
-        if (owner == null) {
-            synchronized (allocator) {
-                checkOpen();
-                return allocator.usedBytes();
-            }
-        }
         checkOpen();
         return allocator.usedBytes();
     }
@@ -278,14 +271,9 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
      *
      * @return {@code totalBytes() - usedBytes()}
      * @throws IllegalStateException after {@link #close()}
+     * @throws WrongThreadException  if confined and called from another thread
      */
     public long availableBytes() {
-        if (owner == null) {
-            synchronized (allocator) {
-                checkOpen();
-                return allocator.availableBytes();
-            }
-        }
         checkOpen();
         return allocator.availableBytes();
     }
@@ -296,14 +284,9 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
      *
      * @return a snapshot, in bytes
      * @throws IllegalStateException after {@link #close()}
+     * @throws WrongThreadException  if confined and called from another thread
      */
     public AllocatorStats stats() {
-        if (owner == null) {
-            synchronized (allocator) {
-                checkOpen();
-                return allocator.stats();
-            }
-        }
         checkOpen();
         return allocator.stats();
     }
@@ -313,14 +296,9 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
      *
      * @return the pool segment
      * @throws IllegalStateException after {@link #close()}
+     * @throws WrongThreadException  if confined and called from another thread
      */
     public MemorySegment pool() {
-        if (owner == null) {
-            synchronized (allocator) {
-                checkOpen();
-                return pool.segment();
-            }
-        }
         checkOpen();
         return pool.segment();
     }
