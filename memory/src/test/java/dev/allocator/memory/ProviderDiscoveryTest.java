@@ -11,7 +11,7 @@ class ProviderDiscoveryTest {
     @Test
     void theExpectedByteAllocatorsAreDiscovered() {
         List<String> names = ByteAllocatorNames.all();
-        for (String expected : List.of(FirstFitProvider.NAME, "tlsf")) {
+        for (String expected : List.of(FirstFitProvider.NAME, "tlsf", "buddy", "slab")) {
             assertTrue(names.contains(expected), expected + " missing from " + names);
         }
     }
