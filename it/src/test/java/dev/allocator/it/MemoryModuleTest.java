@@ -19,7 +19,6 @@ import org.junit.jupiter.api.condition.EnabledForJreRange;
  * child JVM of the running JDK, since this module compiles for release 17.
  */
 @EnabledForJreRange(minVersion = 22)
-@org.junit.jupiter.api.Disabled("PENDING: the memory module is not merged into main yet")
 class MemoryModuleTest {
     static final String PROBE = "dev.allocator.it.memoryprobe";
 
