@@ -387,8 +387,13 @@ final class SequenceRun {
             return freeing(block);
         }
         long end = size > HUGE / subject.unit() ? -1 : pos + size * subject.unit();
-        if (end < pos || !model.coveredByRegions(pos, end)) {
+        if (end < pos) {
             return Expect.reject(AllocError.INVALID_PARAM, AllocError.NOT_ALLOCATED);
+        }
+        if (!model.coveredByRegions(pos, end)) {
+            // IDs not managed are NOT_ALLOCATED, as a byte allocator's foreign address is; pages may say either
+            return subject.kind() == AllocatorKind.ID ? Expect.reject(AllocError.NOT_ALLOCATED)
+                    : Expect.reject(AllocError.INVALID_PARAM, AllocError.NOT_ALLOCATED);
         }
         if (!model.allAllocated(pos, end)) {
             return Expect.reject(AllocError.NOT_ALLOCATED);
