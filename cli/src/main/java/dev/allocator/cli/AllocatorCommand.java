@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** The top command: subcommands, {@code --verbose} for all of them, and {@code compare} when run bare. */
 @Command(name = "allocator", mixinStandardHelpOptions = true, version = "allocator 0.1.0",
-        subcommands = {ListCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ListCommand.class, CompareCommand.class, ReplayCommand.class, DumpCommand.class,
+            MapCommand.class, CommandLine.HelpCommand.class},
         description = {"Lists, compares and inspects the allocators found on the module path.",
             "Without a command it runs 'compare' on the built-in workloads."})
 final class AllocatorCommand implements Callable<Integer> {
@@ -23,7 +24,8 @@ final class AllocatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
+        CommandLine compare = spec.commandLine().getSubcommands().get("compare");
+        compare.parseArgs();
+        return ((CompareCommand) compare.getCommand()).call();
     }
 }

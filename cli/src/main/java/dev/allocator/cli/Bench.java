@@ -31,8 +31,9 @@ final class Bench {
 
     Measurement measure(Trace trace, Contender contender, long pool, Progress progress) {
         long[] addresses = new long[trace.blockCount()];
+        Replayer replayer = Replayer.isolated();
         for (int i = 0; i < warmup; i++) {
-            Replayer.run(contender.create(pool), trace, trace.opCount(), addresses);
+            replayer.run(contender.create(pool), trace, trace.opCount(), addresses);
             progress.step();
         }
         double[] nanosPerOp = new double[repeat];
@@ -40,7 +41,7 @@ final class Bench {
         for (int i = 0; i < repeat; i++) {
             BaseAllocator allocator = contender.create(pool);
             long start = System.nanoTime();
-            failures = Replayer.run(allocator, trace, trace.opCount(), addresses);
+            failures = replayer.run(allocator, trace, trace.opCount(), addresses);
             long elapsed = System.nanoTime() - start;
             nanosPerOp[i] = (double) elapsed / trace.opCount();
             progress.step();
@@ -50,7 +51,7 @@ final class Bench {
         Replayer.Peak peak = Replayer.findPeak(scanned, trace, addresses);
         progress.step();
         BaseAllocator atPeak = contender.create(pool);
-        Replayer.run(atPeak, trace, peak.ops, addresses);
+        replayer.run(atPeak, trace, peak.ops, addresses);
         AllocatorStats stats = atPeak.stats();
         progress.step();
         Arrays.sort(nanosPerOp);

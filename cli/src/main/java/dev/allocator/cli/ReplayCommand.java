@@ -60,7 +60,7 @@ final class ReplayCommand implements Callable<Integer> {
                     + "allocator, page traces a page allocator)");
         }
         PrintWriter out = spec.commandLine().getOut();
-        output.write(results, out);
+        output.write(results, out, "trace");
         out.flush();
         return 0;
     }

@@ -5,18 +5,77 @@ import dev.allocator.api.AllocException;
 import dev.allocator.api.BaseAllocator;
 import dev.allocator.api.ByteAllocator;
 import dev.allocator.api.PageAllocator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 
 /**
- * Plays a {@link Trace} on an allocator. The loops touch only the trace's primitive arrays and a {@code long[]} of
- * block addresses indexed by block id, so what a timer around them measures is the allocator.
+ * Plays a {@link Trace} on an allocator.
  *
  * <p>A failed allocation (no memory) stores {@link ByteAllocator#NO_BLOCK} as the block's address and is counted;
  * the later free of that block is skipped. Byte allocators are asked through
  * {@link ByteAllocator#tryAlloc(long, long)}, which fails without an exception. Any other error of the allocator is
  * a {@link ReplayException} naming the operation.
+ *
+ * <p>The timed loops are {@link ReplayLoop}'s. An {@link #isolated()} replayer runs them in its own hidden copy of
+ * that class: when several allocator classes are measured in one JVM, a shared loop's call sites would turn
+ * megamorphic and make every allocator after the second slower by a virtual call per operation.
  */
 final class Replayer {
-    private Replayer() {
+    private static final MethodType LOOP_TYPE =
+            MethodType.methodType(int.class, BaseAllocator.class, Trace.class, int.class, long[].class);
+    private static final Replayer SHARED = new Replayer(sharedLoop());
+
+    private final MethodHandle loop;
+
+    private Replayer(MethodHandle loop) {
+        this.loop = loop;
+    }
+
+    /** A replayer running the one shared copy of the loops (for untimed replays). */
+    static Replayer shared() {
+        return SHARED;
+    }
+
+    /** A replayer with its own copy of the loops, for timing one allocator class; the shared one if that fails. */
+    static Replayer isolated() {
+        String file = ReplayLoop.class.getSimpleName() + ".class";
+        try (InputStream in = ReplayLoop.class.getResourceAsStream(file)) {
+            if (in == null) {
+                return SHARED;
+            }
+            MethodHandles.Lookup copy = MethodHandles.lookup().defineHiddenClass(in.readAllBytes(), true);
+            return new Replayer(copy.findStatic(copy.lookupClass(), "run", LOOP_TYPE));
+        } catch (IOException | ReflectiveOperationException | LinkageError e) {
+            return SHARED;
+        }
+    }
+
+    private static MethodHandle sharedLoop() {
+        try {
+            return MethodHandles.lookup().findStatic(ReplayLoop.class, "run", LOOP_TYPE);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Replays operations {@code [0, limit)}.
+     *
+     * @param addresses scratch space of at least {@link Trace#blockCount()} entries
+     * @return the number of failed allocations
+     * @throws ReplayException if the allocator throws anything but NO_MEMORY
+     */
+    int run(BaseAllocator allocator, Trace trace, int limit, long[] addresses) {
+        try {
+            return (int) loop.invokeExact(allocator, trace, limit, addresses);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Where the used space peaked in a replay. */
@@ -36,122 +95,37 @@ final class Replayer {
     }
 
     /**
-     * Replays operations {@code [0, limit)}.
+     * Replays the whole trace untimed, reading the used space after every allocation, and tells where it first
+     * peaked.
      *
-     * @param addresses scratch space of at least {@link Trace#blockCount()} entries
-     * @return the number of failed allocations
      * @throws ReplayException if the allocator throws anything but NO_MEMORY
-     */
-    static int run(BaseAllocator allocator, Trace trace, int limit, long[] addresses) {
-        if (allocator instanceof ByteAllocator) {
-            return runBytes((ByteAllocator) allocator, trace, limit, addresses);
-        }
-        return runPages((PageAllocator) allocator, trace, limit, addresses);
-    }
-
-    private static int runBytes(ByteAllocator allocator, Trace trace, int limit, long[] addresses) {
-        byte[] ops = trace.ops();
-        int[] ids = trace.ids();
-        long[] sizes = trace.sizes();
-        long[] aligns = trace.aligns();
-        int failures = 0;
-        int i = 0;
-        try {
-            for (; i < limit; i++) {
-                if (ops[i] == Trace.ALLOC) {
-                    long address = allocator.tryAlloc(sizes[i], aligns[i]);
-                    addresses[ids[i]] = address;
-                    if (address == ByteAllocator.NO_BLOCK) {
-                        failures++;
-                    }
-                } else {
-                    long address = addresses[ids[i]];
-                    if (address != ByteAllocator.NO_BLOCK) {
-                        allocator.dealloc(address, sizes[i], aligns[i]);
-                    }
-                }
-            }
-        } catch (RuntimeException e) {
-            throw new ReplayException(trace, i, e);
-        }
-        return failures;
-    }
-
-    private static int runPages(PageAllocator allocator, Trace trace, int limit, long[] addresses) {
-        byte[] ops = trace.ops();
-        int[] ids = trace.ids();
-        long[] sizes = trace.sizes();
-        long[] aligns = trace.aligns();
-        int failures = 0;
-        int i = 0;
-        try {
-            for (; i < limit; i++) {
-                if (ops[i] == Trace.ALLOC) {
-                    long address;
-                    try {
-                        address = allocator.allocPages(sizes[i], aligns[i]);
-                    } catch (AllocException e) {
-                        if (e.error() != AllocError.NO_MEMORY) {
-                            throw e;
-                        }
-                        address = ByteAllocator.NO_BLOCK;
-                        failures++;
-                    }
-                    addresses[ids[i]] = address;
-                } else {
-                    long address = addresses[ids[i]];
-                    if (address != ByteAllocator.NO_BLOCK) {
-                        allocator.deallocPages(address, sizes[i]);
-                    }
-                }
-            }
-        } catch (RuntimeException e) {
-            throw new ReplayException(trace, i, e);
-        }
-        return failures;
-    }
-
-    /**
-     * Replays the whole trace, reading the used space after every allocation (untimed), and tells where it peaked
-     * first.
      */
     static Peak findPeak(BaseAllocator allocator, Trace trace, long[] addresses) {
         int failures = 0;
         long peakUsed = used(allocator);
         int peakOps = 0;
-        for (int i = 0; i < trace.opCount(); i++) {
-            failures += runRange(allocator, trace, i, i + 1, addresses);
-            if (trace.op(i) == Trace.ALLOC) {
-                long used = used(allocator);
-                if (used > peakUsed) {
-                    peakUsed = used;
-                    peakOps = i + 1;
-                }
-            }
-        }
-        return new Peak(peakOps, peakUsed, failures);
-    }
-
-    /** Replays operations {@code [from, to)} through the generic helpers (untimed, for for {@link #findPeak}). */
-    private static int runRange(BaseAllocator allocator, Trace trace, int from, int to, long[] addresses) {
-        int failures = 0;
-        int i = from;
+        int i = 0;
         try {
-            for (; i < to; i++) {
+            for (; i < trace.opCount(); i++) {
+                int id = trace.id(i);
                 if (trace.op(i) == Trace.ALLOC) {
-                    long address = allocate(allocator, trace.size(i), trace.align(i));
-                    addresses[trace.id(i)] = address;
-                    if (address == ByteAllocator.NO_BLOCK) {
+                    addresses[id] = allocate(allocator, trace.size(i), trace.align(i));
+                    if (addresses[id] == ByteAllocator.NO_BLOCK) {
                         failures++;
                     }
-                } else if (addresses[trace.id(i)] != ByteAllocator.NO_BLOCK) {
-                    free(allocator, addresses[trace.id(i)], trace.size(i), trace.align(i));
+                    long used = used(allocator);
+                    if (used > peakUsed) {
+                        peakUsed = used;
+                        peakOps = i + 1;
+                    }
+                } else if (addresses[id] != ByteAllocator.NO_BLOCK) {
+                    free(allocator, addresses[id], trace.size(i), trace.align(i));
                 }
             }
         } catch (RuntimeException e) {
             throw new ReplayException(trace, i, e);
         }
-        return failures;
+        return new Peak(peakOps, peakUsed, failures);
     }
 
     private static long allocate(BaseAllocator allocator, long size, long align) {

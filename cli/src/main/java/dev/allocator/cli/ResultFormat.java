@@ -10,9 +10,9 @@ enum ResultFormat {
     /** Aligned columns for people. */
     TABLE {
         @Override
-        void write(List<Measurement> results, PrintWriter out) {
+        void write(List<Measurement> results, PrintWriter out, String subject) {
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"trace", "allocator", "ops", "ns/op", "peak used", "failures", "frag@peak"});
+            rows.add(new String[] {subject, "allocator", "ops", "ns/op", "peak used", "failures", "frag@peak"});
             for (Measurement m : results) {
                 rows.add(new String[] {m.trace(), m.allocator(), Integer.toString(m.ops()),
                     String.format(Locale.ROOT, "%.1f", m.medianNanosPerOp()), Sizes.human(m.peakUsedBytes()),
@@ -24,8 +24,8 @@ enum ResultFormat {
     /** Comma-separated values with a header line; raw numbers. */
     CSV {
         @Override
-        void write(List<Measurement> results, PrintWriter out) {
-            out.println("trace,allocator,kind,ops,pool_bytes,median_ns_per_op,min_ns_per_op,peak_used_bytes,"
+        void write(List<Measurement> results, PrintWriter out, String subject) {
+            out.println(subject + ",allocator,kind,ops,pool_bytes,median_ns_per_op,min_ns_per_op,peak_used_bytes,"
                     + "failures,fragmentation_at_peak");
             for (Measurement m : results) {
                 out.println(csv(m.trace()) + "," + csv(m.allocator()) + "," + kind(m) + "," + m.ops() + ","
@@ -38,11 +38,11 @@ enum ResultFormat {
     /** A JSON array of objects; raw numbers. */
     JSON {
         @Override
-        void write(List<Measurement> results, PrintWriter out) {
+        void write(List<Measurement> results, PrintWriter out, String subject) {
             out.println("[");
             for (int i = 0; i < results.size(); i++) {
                 Measurement m = results.get(i);
-                out.print("  {\"trace\": " + Json.string(m.trace()) + ", \"allocator\": " + Json.string(m.allocator())
+                out.print("  {" + Json.string(subject) + ": " + Json.string(m.trace()) + ", \"allocator\": " + Json.string(m.allocator())
                         + ", \"kind\": " + Json.string(kind(m)) + ", \"ops\": " + m.ops()
                         + ", \"pool_bytes\": " + m.poolBytes()
                         + ", \"median_ns_per_op\": " + Json.number(m.medianNanosPerOp(), 2)
@@ -55,7 +55,12 @@ enum ResultFormat {
         }
     };
 
-    abstract void write(List<Measurement> results, PrintWriter out);
+    /**
+     * Prints the measurements.
+     *
+     * @param subject what the first column holds: {@code "trace"} or {@code "workload"}
+     */
+    abstract void write(List<Measurement> results, PrintWriter out, String subject);
 
     /** Prints rows as left-aligned text columns (numbers right-aligned) separated by {@code gap} spaces. */
     static void printColumns(List<String[]> rows, PrintWriter out, int gap) {
