@@ -40,6 +40,7 @@ final class BarChart {
         List<String> groups = new ArrayList<>();
         List<String> series = new ArrayList<>();
         double max = 0;
+        int mostBars = 1;
         for (Measurement m : results) {
             if (!groups.contains(m.trace())) {
                 groups.add(m.trace());
@@ -48,6 +49,13 @@ final class BarChart {
                 series.add(m.allocator());
             }
             max = Math.max(max, m.medianNanosPerOp());
+        }
+        for (String group : groups) {
+            int bars = 0;
+            for (Measurement m : results) {
+                bars += m.trace().equals(group) ? 1 : 0;
+            }
+            mostBars = Math.max(mostBars, bars);
         }
         double top = niceCeiling(max);
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
@@ -66,19 +74,27 @@ final class BarChart {
             int plotWidth = WIDTH - LEFT - RIGHT;
             int plotHeight = HEIGHT - TOP - BOTTOM;
             double groupWidth = groups.isEmpty() ? plotWidth : (double) plotWidth / groups.size();
-            double barWidth = groupWidth * 0.8 / Math.max(1, series.size());
+            double barWidth = groupWidth * 0.8 / mostBars;
             FontMetrics metrics = g.getFontMetrics();
             for (int group = 0; group < groups.size(); group++) {
-                double groupLeft = LEFT + group * groupWidth + groupWidth * 0.1;
+                List<Measurement> bars = new ArrayList<>();
                 for (Measurement m : results) {
-                    if (!m.trace().equals(groups.get(group))) {
-                        continue;
+                    if (m.trace().equals(groups.get(group))) {
+                        bars.add(m);
                     }
-                    int bar = series.indexOf(m.allocator());
-                    int height = top <= 0 ? 0 : (int) Math.round(plotHeight * m.medianNanosPerOp() / top);
-                    int x = (int) Math.round(groupLeft + bar * barWidth);
-                    g.setColor(PALETTE[bar % PALETTE.length]);
-                    g.fillRect(x, TOP + plotHeight - height, Math.max(1, (int) barWidth - 1), height);
+                }
+                double left = LEFT + group * groupWidth + (groupWidth - bars.size() * barWidth) / 2;
+                for (int bar = 0; bar < bars.size(); bar++) {
+                    Measurement m = bars.get(bar);
+                    int height = (int) Math.round(plotHeight * m.medianNanosPerOp() / top);
+                    int x = (int) Math.round(left + bar * barWidth);
+                    int width = Math.max(1, (int) barWidth - 2);
+                    g.setColor(PALETTE[series.indexOf(m.allocator()) % PALETTE.length]);
+                    g.fillRect(x, TOP + plotHeight - height, width, height);
+                    g.setColor(Color.DARK_GRAY);
+                    String value = String.format(Locale.ROOT, m.medianNanosPerOp() >= 100 ? "%.0f" : "%.1f",
+                            m.medianNanosPerOp());
+                    g.drawString(value, x + (width - metrics.stringWidth(value)) / 2, TOP + plotHeight - height - 3);
                 }
                 g.setColor(Color.BLACK);
                 String label = groups.get(group);

@@ -11,10 +11,12 @@ import java.lang.reflect.Method;
  */
 final class Progress implements AutoCloseable {
     private static final long SHOW_AFTER_NANOS = 1_000_000_000L;
+    private static final int LINE_WIDTH = 79;
     private static final int BAR_WIDTH = 30;
 
     private final PrintWriter err;
     private final boolean enabled;
+    private final long showAfterNanos;
     private final long startNanos = System.nanoTime();
     private final long total;
     private long done;
@@ -22,9 +24,14 @@ final class Progress implements AutoCloseable {
     private boolean drawn;
 
     Progress(PrintWriter err, boolean enabled, long total) {
+        this(err, enabled, total, SHOW_AFTER_NANOS);
+    }
+
+    Progress(PrintWriter err, boolean enabled, long total, long showAfterNanos) {
         this.err = err;
         this.enabled = enabled;
         this.total = Math.max(1, total);
+        this.showAfterNanos = showAfterNanos;
     }
 
     /** A bar that never shows. */
@@ -61,7 +68,7 @@ final class Progress implements AutoCloseable {
     }
 
     private void draw() {
-        if (!enabled || System.nanoTime() - startNanos < SHOW_AFTER_NANOS) {
+        if (!enabled || System.nanoTime() - startNanos < showAfterNanos) {
             return;
         }
         int filled = (int) (BAR_WIDTH * Math.min(done, total) / total);
@@ -70,10 +77,10 @@ final class Progress implements AutoCloseable {
             line.append(i < filled ? '#' : '.');
         }
         line.append("] ").append(100 * Math.min(done, total) / total).append("% ").append(label);
-        if (line.length() > 79) {
-            line.setLength(79);
+        if (line.length() > LINE_WIDTH) {
+            line.setLength(LINE_WIDTH);
         }
-        while (line.length() < 79) {
+        while (line.length() < LINE_WIDTH) {
             line.append(' ');
         }
         err.print(line);
@@ -84,7 +91,7 @@ final class Progress implements AutoCloseable {
     @Override
     public void close() {
         if (drawn) {
-            err.print("\r" + " ".repeat(79) + "\r");
+            err.print("\r" + " ".repeat(LINE_WIDTH) + "\r");
             err.flush();
         }
     }
