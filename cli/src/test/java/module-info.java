@@ -10,4 +10,5 @@ open module dev.allocator.cli {
 
     requires org.junit.jupiter.api;
     requires org.junit.jupiter.params;
+    requires dev.allocator.tck;
 }

@@ -55,7 +55,7 @@ public final class FirstFitByteAllocator implements ByteAllocator {
 
     @Override
     public long usableSize(long size, long align) {
-        if (size < 0 || align <= 0 || (align & (align - 1)) != 0) {
+        if (size < 0 || align <= 0 || (align & (align - 1)) != 0 || size > Long.MAX_VALUE - align - 8) {
             throw AllocException.invalidParam("bad size " + size + " or align " + align);
         }
         return Math.max(8, (size + 7) & -8L);
@@ -63,7 +63,10 @@ public final class FirstFitByteAllocator implements ByteAllocator {
 
     @Override
     public boolean tryResize(long pos, long oldSize, long newSize, long align) {
-        return false;
+        if (!space.isLive(pos, usableSize(oldSize, align))) {
+            throw AllocException.notAllocated("no live block of " + oldSize + " bytes at " + pos);
+        }
+        return usableSize(newSize, align) == usableSize(oldSize, align);
     }
 
     @Override

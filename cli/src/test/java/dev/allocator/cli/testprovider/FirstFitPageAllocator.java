@@ -18,13 +18,13 @@ public final class FirstFitPageAllocator implements PageAllocator {
 
     @Override
     public void init(long start, long size) {
-        checkAligned(start);
+        checkRange(start, size);
         space.add(start >> pageShift, size >> pageShift, true);
     }
 
     @Override
     public void addMemory(long start, long size) {
-        checkAligned(start);
+        checkRange(start, size);
         space.add(start >> pageShift, size >> pageShift, false);
     }
 
@@ -45,7 +45,15 @@ public final class FirstFitPageAllocator implements PageAllocator {
 
     @Override
     public long allocPagesAt(long base, long numPages, long alignPow2) {
-        throw AllocException.invalidParam("allocPagesAt is not supported by this test allocator");
+        long pages = usableSize(numPages, alignPow2);
+        checkAligned(base);
+        if ((base & (alignPow2 - 1)) != 0) {
+            throw AllocException.invalidParam("base " + base + " is not aligned to " + alignPow2);
+        }
+        if (!space.allocAt(base >> pageShift, pages)) {
+            throw AllocException.noMemory("pages " + base + "+" + numPages + " are taken");
+        }
+        return base;
     }
 
     @Override
@@ -71,7 +79,8 @@ public final class FirstFitPageAllocator implements PageAllocator {
 
     @Override
     public long usableSize(long numPages, long alignPow2) {
-        if (numPages < 1 || alignPow2 <= 0 || (alignPow2 & (alignPow2 - 1)) != 0) {
+        if (numPages < 1 || alignPow2 <= 0 || (alignPow2 & (alignPow2 - 1)) != 0
+                || numPages > (Long.MAX_VALUE >> pageShift)) {
             throw AllocException.invalidParam("bad count " + numPages + " or align " + alignPow2);
         }
         return numPages;
@@ -79,7 +88,14 @@ public final class FirstFitPageAllocator implements PageAllocator {
 
     @Override
     public boolean tryResize(long pos, long oldPages, long newPages) {
-        return false;
+        checkAligned(pos);
+        if (!space.isLive(pos >> pageShift, oldPages)) {
+            throw AllocException.notAllocated("no live run of " + oldPages + " pages at " + pos);
+        }
+        if (newPages < 1) {
+            throw AllocException.invalidParam("bad count " + newPages);
+        }
+        return newPages == oldPages;
     }
 
     @Override
@@ -95,6 +111,13 @@ public final class FirstFitPageAllocator implements PageAllocator {
     @Override
     public void forEachBlock(BlockVisitor visitor) {
         space.forEach(visitor, pageShift);
+    }
+
+    private void checkRange(long start, long size) {
+        checkAligned(start);
+        if (size < 0 || start > Long.MAX_VALUE - size) {
+            throw AllocException.invalidParam("bad region " + start + "+" + size);
+        }
     }
 
     private void checkAligned(long address) {

@@ -47,8 +47,11 @@ final class FirstFitSpace {
         for (Map.Entry<Long, Long> run : free.entrySet()) {
             long start = run.getKey();
             long end = start + run.getValue();
+            if (start > Long.MAX_VALUE - (align - 1)) {
+                continue;
+            }
             long aligned = (start + align - 1) & -align;
-            if (aligned + length <= end) {
+            if (aligned <= end && length <= end - aligned) {
                 free.remove(start);
                 if (aligned > start) {
                     free.put(start, aligned - start);
@@ -62,6 +65,35 @@ final class FirstFitSpace {
             }
         }
         return -1;
+    }
+
+    /** Takes exactly {@code [start, start + length)}, or returns false if any of it is taken. */
+    boolean allocAt(long start, long length) {
+        Map.Entry<Long, Long> region = regions.floorEntry(start);
+        if (region == null || length > region.getKey() + region.getValue() - start) {
+            throw AllocException.invalidParam("run " + start + "+" + length + " is outside the regions");
+        }
+        Map.Entry<Long, Long> run = free.floorEntry(start);
+        if (run == null || length > run.getKey() + run.getValue() - start) {
+            return false;
+        }
+        long runStart = run.getKey();
+        long runEnd = runStart + run.getValue();
+        free.remove(runStart);
+        if (start > runStart) {
+            free.put(runStart, start - runStart);
+        }
+        if (start + length < runEnd) {
+            free.put(start + length, runEnd - start - length);
+        }
+        live.put(start, length);
+        used += length;
+        return true;
+    }
+
+    boolean isLive(long start, long length) {
+        Long size = live.get(start);
+        return size != null && size == length;
     }
 
     void free(long start, long length) {
