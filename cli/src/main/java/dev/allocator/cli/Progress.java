@@ -34,11 +34,6 @@ final class Progress implements AutoCloseable {
         this.showAfterNanos = showAfterNanos;
     }
 
-    /** A bar that never shows. */
-    static Progress none() {
-        return new Progress(null, false, 1);
-    }
-
     /**
      * Tells whether stderr is an interactive terminal: {@code System.console() != null}, and on JDK 22 and later
      * (where a console exists even when redirected) also {@code Console.isTerminal()}.
