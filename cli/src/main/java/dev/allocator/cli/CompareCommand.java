@@ -1,6 +1,5 @@
 package dev.allocator.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,36 +13,20 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code allocator compare}: every allocator on the built-in workloads; also what a bare {@code allocator} runs. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Runs the built-in workloads (generated in-process from the Rust original's benchmarks) on "
-                + "each allocator, a fresh one per run, and prints per workload and allocator: median ns per "
-                + "operation, peak used space, failed allocations and fragmentation at the peak.",
+                + "each allocator and prints per workload and allocator: median ns per operation, peak used space, "
+                + "failed allocations and fragmentation at the peak (1 - largest free block / free bytes).",
             "Workloads: vec_push_3M, vec_rand_free_25K_64, vec_rand_free_7500_520, btree_map_50K, mixed_align_50K "
                 + "(byte allocators), page_mixed_20K (page allocators)."})
 final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-a", "--allocators"}, split = ",", paramLabel = "NAME",
-            description = "Allocators to compare, comma-separated (default: every byte and page allocator found).")
-    List<String> allocators = new ArrayList<>();
-
     @Option(names = {"-w", "--workloads"}, split = ",", paramLabel = "NAME",
             description = "Workloads to run, comma-separated (default: all).")
     List<String> workloads = new ArrayList<>();
 
     @Mixin
-    PoolOptions pools = new PoolOptions();
-
-    @Option(names = "--repeat", paramLabel = "N", defaultValue = "3",
-            description = "Timed runs per workload and allocator; the median is printed (default: ${DEFAULT-VALUE}).")
-    int repeat;
-
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
-            description = "Untimed runs first, to warm up the JIT (default: ${DEFAULT-VALUE}).")
-    int warmup;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, csv or json (default: ${DEFAULT-VALUE}).")
-    String format;
+    MeasureOptions measure = new MeasureOptions(3, 1);
 
     @Option(names = "--chart", paramLabel = "PNG",
             description = "Also draw a grouped bar chart of ns/op into this PNG file.")
@@ -51,9 +34,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ResultFormat output = Commands.format(format);
-        Bench bench = new Bench(warmup, repeat);
-        List<Contender> contenders = Contender.select(allocators, pools.options);
+        List<Contender> contenders = measure.contenders();
         if (contenders.isEmpty()) {
             throw new UserException("no allocator found: put provider modules (allocator-tlsf, ...) on the "
                     + "module path");
@@ -69,10 +50,8 @@ final class CompareCommand implements Callable<Integer> {
                 traces.add(trace);
             }
         }
-        List<Measurement> results = Commands.measureAll(traces, contenders, pools, bench, spec);
-        PrintWriter out = spec.commandLine().getOut();
-        output.write(results, out, "workload");
-        out.flush();
+        List<Measurement> results = measure.measure(traces, contenders, spec);
+        measure.print(results, spec, "workload");
         if (chart != null) {
             BarChart.write(results, chart);
         }

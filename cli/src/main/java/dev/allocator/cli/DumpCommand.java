@@ -2,13 +2,10 @@ package dev.allocator.cli;
 
 import dev.allocator.api.AllocatorStats;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,26 +18,13 @@ final class DumpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "TRACE", description = "The trace file.")
-    Path trace;
-
-    @Option(names = {"-a", "--allocator"}, paramLabel = "NAME", required = true, description = "The allocator.")
-    String allocator;
-
-    @Option(names = "--at", paramLabel = "peak|end|OP", defaultValue = "peak",
-            description = "Where to stop: at the peak of used space, at the end, or after OP operations "
-                    + "(default: ${DEFAULT-VALUE}).")
-    String at;
-
     @Mixin
-    PoolOptions pools = new PoolOptions();
+    SnapshotOptions snapshot = new SnapshotOptions();
 
     @Override
     public Integer call() {
-        Trace parsed = TraceParser.parse(trace);
-        Snapshot snapshot = Snapshot.take(parsed, allocator, pools, at);
         PrintWriter out = spec.commandLine().getOut();
-        write(snapshot, out);
+        write(snapshot.take(), out);
         out.flush();
         return 0;
     }

@@ -1,8 +1,10 @@
 package dev.allocator.cli;
 
+import dev.allocator.api.AllocException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -50,7 +52,7 @@ public final class Main {
             CommandLine failed = exception.getCommandLine();
             failed.getErr().println(prefix(failed) + exception.getMessage() + " (see '"
                     + failed.getCommandSpec().qualifiedName() + " --help')");
-            if (java.util.Arrays.asList(args).contains("--verbose")) {
+            if (Arrays.asList(args).contains("--verbose")) {
                 exception.printStackTrace(failed.getErr());
             }
             failed.getErr().flush();
@@ -59,16 +61,13 @@ public final class Main {
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
             PrintWriter errors = failed.getErr();
             int code;
-            if (exception instanceof UserException) {
+            if (exception instanceof UserException || exception instanceof IllegalArgumentException
+                    || exception instanceof AllocException) {
                 errors.println(prefix(failed) + exception.getMessage());
                 code = BAD_INPUT;
             } else if (exception instanceof ReplayException) {
                 errors.println(prefix(failed) + exception.getMessage());
                 code = FAILED;
-            } else if (exception instanceof IllegalArgumentException
-                    || exception instanceof dev.allocator.api.AllocException) {
-                errors.println(prefix(failed) + exception.getMessage());
-                code = BAD_INPUT;
             } else {
                 errors.println(prefix(failed) + "internal error: " + exception);
                 code = FAILED;

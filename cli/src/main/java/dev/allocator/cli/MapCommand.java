@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -18,16 +17,8 @@ final class MapCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "TRACE", description = "The trace file.")
-    Path trace;
-
-    @Option(names = {"-a", "--allocator"}, paramLabel = "NAME", required = true, description = "The allocator.")
-    String allocator;
-
-    @Option(names = "--at", paramLabel = "peak|end|OP", defaultValue = "peak",
-            description = "Where to stop: at the peak of used space, at the end, or after OP operations "
-                    + "(default: ${DEFAULT-VALUE}).")
-    String at;
+    @Mixin
+    SnapshotOptions snapshot = new SnapshotOptions();
 
     @Option(names = "--out", paramLabel = "PNG", required = true, description = "The PNG file to write.")
     Path out;
@@ -44,15 +35,10 @@ final class MapCommand implements Callable<Integer> {
             description = "Pixels per row (default: ${DEFAULT-VALUE}).")
     int rowHeight;
 
-    @Mixin
-    PoolOptions pools = new PoolOptions();
-
     @Override
     public Integer call() {
         HeapMap map = new HeapMap(width, rows, rowHeight);
-        Trace parsed = TraceParser.parse(trace);
-        Snapshot snapshot = Snapshot.take(parsed, allocator, pools, at);
-        Png.write(map.draw(snapshot), out);
+        Png.write(map.draw(snapshot.take()), out);
         PrintWriter printed = spec.commandLine().getOut();
         printed.println("wrote " + out + " (" + map.imageWidth() + " x " + map.imageHeight() + ")");
         printed.flush();

@@ -1,7 +1,6 @@
 package dev.allocator.cli;
 
 import dev.allocator.api.BaseAllocator;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -28,21 +27,6 @@ final class Snapshot {
         this.at = at;
         this.ops = ops;
         this.failures = failures;
-    }
-
-    /**
-     * Resolves the single {@code -a NAME} of {@code dump} and {@code map} (preferring the allocator of the trace's
-     * kind where a name has both) and takes the snapshot.
-     */
-    static Snapshot take(Trace trace, String allocatorName, PoolOptions pools, String at) {
-        List<Contender> contenders = Contender.select(List.of(allocatorName), pools.options);
-        Contender chosen = contenders.get(0);
-        for (Contender contender : contenders) {
-            if (contender.runs(trace)) {
-                chosen = contender;
-            }
-        }
-        return take(trace, chosen, pools.poolFor(trace.kind()), at);
     }
 
     /**
