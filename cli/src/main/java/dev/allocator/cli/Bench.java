@@ -6,8 +6,8 @@ import java.util.Arrays;
 
 /**
  * Measures one allocator on one trace: {@code warmup} untimed replays, {@code repeat} timed replays (each on a
- * fresh allocator, only the operations inside the timer), then two untimed replays to find the peak of used space
- * and the fragmentation there.
+ * fresh allocator, only the operations inside the timer), then two untimed replays: one finds the peak of used
+ * space and counts the failed allocations, the other stops at the peak for the fragmentation there.
  *
  * <p>A trace shorter than {@link #MIN_TIMED_OPS} operations (such as {@code vec_push_3M}, 42 of them) is timed as
  * a batch: up to {@link #MAX_BATCH} fresh allocators created before the timer starts, the trace replayed on each in
@@ -41,26 +41,17 @@ final class Bench {
     Measurement measure(Trace trace, Contender contender, long pool, Progress progress) {
         long[] addresses = new long[trace.blockCount()];
         Replayer replayer = Replayer.isolated();
+        BaseAllocator[] batch = new BaseAllocator[batchSize(trace.opCount())];
         for (int i = 0; i < warmup; i++) {
-            replayer.run(contender.create(pool), trace, trace.opCount(), addresses);
+            timeBatch(replayer, contender, pool, trace, batch, addresses);
             progress.step();
         }
         double[] nanosPerOp = new double[repeat];
-        int failures = 0;
-        BaseAllocator[] batch = new BaseAllocator[batchSize(trace.opCount())];
         for (int i = 0; i < repeat; i++) {
-            for (int j = 0; j < batch.length; j++) {
-                batch[j] = contender.create(pool);
-            }
-            long start = System.nanoTime();
-            for (BaseAllocator allocator : batch) {
-                failures = replayer.run(allocator, trace, trace.opCount(), addresses);
-            }
-            long elapsed = System.nanoTime() - start;
+            long elapsed = timeBatch(replayer, contender, pool, trace, batch, addresses);
             nanosPerOp[i] = (double) elapsed / ((long) trace.opCount() * batch.length);
             progress.step();
         }
-        Arrays.fill(batch, null);
         BaseAllocator scanned = contender.create(pool);
         long unit = Contender.unitBytes(scanned);
         Replayer.Peak peak = Replayer.findPeak(scanned, trace, addresses);
@@ -71,7 +62,27 @@ final class Bench {
         progress.step();
         Arrays.sort(nanosPerOp);
         return new Measurement(trace.name(), contender.name(), contender.kind(), trace.opCount(), pool,
-                median(nanosPerOp), nanosPerOp[0], peak.used * unit, failures, stats.fragmentation());
+                median(nanosPerOp), nanosPerOp[0], peak.used * unit, peak.failures, stats.fragmentation());
+    }
+
+    /**
+     * Creates {@code batch.length} fresh allocators, then replays the trace on each of them with the clock
+     * running.
+     *
+     * @return the nanoseconds the replays took
+     */
+    private long timeBatch(Replayer replayer, Contender contender, long pool, Trace trace, BaseAllocator[] batch,
+                           long[] addresses) {
+        for (int j = 0; j < batch.length; j++) {
+            batch[j] = contender.create(pool);
+        }
+        long start = System.nanoTime();
+        for (BaseAllocator allocator : batch) {
+            replayer.run(allocator, trace, trace.opCount(), addresses);
+        }
+        long elapsed = System.nanoTime() - start;
+        Arrays.fill(batch, null);
+        return elapsed;
     }
 
     /** How many fresh allocators one timed sample replays a trace of {@code ops} operations on. */

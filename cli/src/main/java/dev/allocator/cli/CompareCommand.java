@@ -26,7 +26,7 @@ final class CompareCommand implements Callable<Integer> {
     List<String> workloads = new ArrayList<>();
 
     @Mixin
-    MeasureOptions measure = new MeasureOptions(3, 1);
+    MeasureOptions measure = new MeasureOptions();
 
     @Option(names = "--chart", paramLabel = "PNG",
             description = "Also draw a grouped bar chart of ns/op into this PNG file.")

@@ -20,24 +20,18 @@ final class MeasureOptions {
     @Mixin
     PoolOptions pools = new PoolOptions();
 
-    @Option(names = "--repeat", paramLabel = "N",
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "5",
             description = "Timed replays per trace and allocator, each on a fresh allocator; the median is printed "
                     + "(default: ${DEFAULT-VALUE}).")
     int repeat;
 
-    @Option(names = "--warmup", paramLabel = "N",
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "2",
             description = "Untimed replays first, to warm up the JIT (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, csv or json (default: ${DEFAULT-VALUE}).")
     String format;
-
-    /** Options whose {@code --repeat} and {@code --warmup} default to the given counts. */
-    MeasureOptions(int defaultRepeat, int defaultWarmup) {
-        this.repeat = defaultRepeat;
-        this.warmup = defaultWarmup;
-    }
 
     /**
      * Checks the options and resolves the allocators.

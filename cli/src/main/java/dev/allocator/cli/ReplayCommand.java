@@ -25,7 +25,7 @@ final class ReplayCommand implements Callable<Integer> {
     List<Path> traces = new ArrayList<>();
 
     @Mixin
-    MeasureOptions measure = new MeasureOptions(5, 2);
+    MeasureOptions measure = new MeasureOptions();
 
     @Override
     public Integer call() {
