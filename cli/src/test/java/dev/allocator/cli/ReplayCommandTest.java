@@ -29,8 +29,8 @@ class ReplayCommandTest {
 
     @Test
     void goldenPageTraceRunsOnPageAllocatorsOnly() {
-        Cli cli = Cli.run("replay", Cli.trace("golden_page.trace"), "--page-pool", "64KiB", "--format", "csv",
-                "--repeat", "1", "--warmup", "0");
+        Cli cli = Cli.run("replay", Cli.trace("golden_page.trace"), "-a", "firstfit,firstfit-pages", "--page-pool",
+                "64KiB", "--format", "csv", "--repeat", "1", "--warmup", "0");
         assertEquals(0, cli.exitCode, cli::toString);
         List<String> lines = cli.out.lines().toList();
         assertEquals(2, lines.size(), cli::toString);
@@ -44,8 +44,8 @@ class ReplayCommandTest {
 
     @Test
     void tablePrintsOneRowPerTraceAndAllocatorOfItsKind() {
-        Cli cli = Cli.run("replay", Cli.trace("golden.trace"), Cli.trace("golden_page.trace"), "--pool", "1KiB",
-                "--page-pool", "64KiB", "--repeat", "3", "--warmup", "1");
+        Cli cli = Cli.run("replay", Cli.trace("golden.trace"), Cli.trace("golden_page.trace"), "-a",
+                "firstfit,firstfit-pages", "--pool", "1KiB", "--page-pool", "64KiB", "--repeat", "3", "--warmup", "1");
         assertEquals(0, cli.exitCode, cli::toString);
         List<String> lines = cli.out.lines().toList();
         assertEquals(3, lines.size(), cli::toString);
@@ -79,8 +79,9 @@ class ReplayCommandTest {
     void unknownAllocatorListsTheKnownNames() {
         Cli cli = Cli.run("replay", Cli.trace("golden.trace"), "-a", "nope");
         assertEquals(2, cli.exitCode);
-        assertEquals("allocator replay: unknown allocator 'nope'; known: firstfit (byte), firstfit-pages (page)\n",
-                cli.err);
+        assertTrue(cli.err.startsWith("allocator replay: unknown allocator 'nope'; known: "), cli::toString);
+        assertTrue(cli.err.contains("firstfit (byte), firstfit-pages (page)"), cli::toString);
+        assertEquals(1, cli.err.lines().count(), cli::toString);
     }
 
     @Test
@@ -94,14 +95,14 @@ class ReplayCommandTest {
 
     @Test
     void poolTooSmallForAPageIsBadInput() {
-        Cli cli = Cli.run("replay", Cli.trace("golden_page.trace"), "--page-pool", "1KiB");
+        Cli cli = Cli.run("replay", Cli.trace("golden_page.trace"), "-a", "firstfit-pages", "--page-pool", "1KiB");
         assertEquals(2, cli.exitCode);
         assertEquals("allocator replay: pool too small: 1 KiB holds no 4 KiB page of firstfit-pages\n", cli.err);
     }
 
     @Test
     void emptyPoolIsBadInput() {
-        Cli cli = Cli.run("replay", Cli.trace("golden.trace"), "--pool", "0");
+        Cli cli = Cli.run("replay", Cli.trace("golden.trace"), "-a", "firstfit", "--pool", "0");
         assertEquals(2, cli.exitCode);
         assertEquals("allocator replay: pool too small: 0 bytes for firstfit\n", cli.err);
     }
@@ -116,8 +117,8 @@ class ReplayCommandTest {
 
     @Test
     void allocatorOptionsReachTheAllocatorsThatTakeThem() {
-        Cli cli = Cli.run("replay", Cli.trace("golden_page.trace"), "-o", "page-size=8KiB", "--page-pool", "64KiB",
-                "--format", "csv", "--repeat", "1", "--warmup", "0");
+        Cli cli = Cli.run("replay", Cli.trace("golden_page.trace"), "-a", "firstfit-pages", "-o", "page-size=8KiB",
+                "--page-pool", "64KiB", "--format", "csv", "--repeat", "1", "--warmup", "0");
         assertEquals(0, cli.exitCode, cli::toString);
         String[] row = cli.out.lines().toList().get(1).split(",");
         assertEquals("3", row[8], "on 8 pages of 8 KiB runs 2, 3 and 4 no longer fit");
