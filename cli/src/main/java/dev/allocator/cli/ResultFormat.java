@@ -7,15 +7,17 @@ import java.util.Locale;
 
 /** How {@code replay} and {@code compare} print their measurements. */
 enum ResultFormat {
-    /** Aligned columns for people. */
+    /** Aligned columns for people: ns/op is the median over the repeats, best the fastest repeat. */
     TABLE {
         @Override
         void write(List<Measurement> results, PrintWriter out, String subject) {
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {subject, "allocator", "ops", "ns/op", "peak used", "failures", "frag@peak"});
+            rows.add(new String[] {subject, "allocator", "ops", "ns/op", "best", "peak used", "failures",
+                "frag@peak"});
             for (Measurement m : results) {
                 rows.add(new String[] {m.trace(), m.allocator(), Integer.toString(m.ops()),
-                    String.format(Locale.ROOT, "%.1f", m.medianNanosPerOp()), Sizes.human(m.peakUsedBytes()),
+                    String.format(Locale.ROOT, "%.1f", m.medianNanosPerOp()),
+                    String.format(Locale.ROOT, "%.1f", m.minNanosPerOp()), Sizes.human(m.peakUsedBytes()),
                     Integer.toString(m.failures()), String.format(Locale.ROOT, "%.3f", m.fragmentationAtPeak())});
             }
             printColumns(rows, out, 2);

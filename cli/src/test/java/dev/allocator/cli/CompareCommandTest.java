@@ -23,7 +23,7 @@ class CompareCommandTest {
         Cli cli = Cli.run();
         assertEquals(0, cli.exitCode, cli::toString);
         List<String> lines = cli.out.lines().toList();
-        assertTrue(lines.get(0).matches("workload +allocator +ops +ns/op +peak used +failures +frag@peak"),
+        assertTrue(lines.get(0).matches("workload +allocator +ops +ns/op +best +peak used +failures +frag@peak"),
                 cli::toString);
         int rows = 0;
         for (String workload : Workloads.names()) {

@@ -51,8 +51,8 @@ class ReplayCommandTest {
         assertEquals(3, lines.size(), cli::toString);
         assertTrue(lines.get(0).startsWith("trace"), cli::toString);
         assertTrue(lines.get(0).contains("ns/op") && lines.get(0).contains("frag@peak"), cli::toString);
-        assertTrue(lines.get(1).matches("golden +firstfit +10 +[0-9.]+ +808 B +2 +0\\.037"), lines.get(1));
-        assertTrue(lines.get(2).matches("golden_page +firstfit-pages +8 +[0-9.]+ +64\\.0 KiB +1 +0\\.000"),
+        assertTrue(lines.get(1).matches("golden +firstfit +10 +[0-9.]+ +[0-9.]+ +808 B +2 +0\\.037"), lines.get(1));
+        assertTrue(lines.get(2).matches("golden_page +firstfit-pages +8 +[0-9.]+ +[0-9.]+ +64\\.0 KiB +1 +0\\.000"),
                 lines.get(2));
     }
 
