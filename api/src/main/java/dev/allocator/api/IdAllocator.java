@@ -23,8 +23,9 @@ public interface IdAllocator extends BaseAllocator {
      *
      * @param startId first ID
      * @param count   IDs to free, {@code >= 1}
-     * @throws AllocException NOT_ALLOCATED if any of them is free (then nothing is freed); INVALID_PARAM for a
-     *                        bad count or a range outside the managed IDs
+     * @throws AllocException NOT_ALLOCATED if any of them is free or not managed at all (then nothing is freed), as a
+     *                        byte allocator's free of a foreign address; INVALID_PARAM for a count below 1 or a range
+     *                        past {@link Long#MAX_VALUE}
      */
     void deallocId(long startId, long count);
 

@@ -55,8 +55,7 @@ import dev.allocator.buddy.internal.LinkedStacks;
  * {@code init} twice is {@code MEMORY_OVERLAP}. Not thread safe.
  */
 public final class SlabByteAllocator implements ByteAllocator {
-    /** The default classes, as the original: 64, 128, ..., 4096 bytes. */
-    public static final long[] DEFAULT_CLASSES = {64, 128, 256, 512, 1024, 2048, 4096};
+    private static final long[] DEFAULT_CLASSES = {64, 128, 256, 512, 1024, 2048, 4096};
     /** The default number of blocks a class takes from the buddy at once. */
     public static final int DEFAULT_BLOCKS_PER_GROW = 64;
     /** The most blocks per grow: a chunk's occupancy is one 64-bit word. */
@@ -75,6 +74,15 @@ public final class SlabByteAllocator implements ByteAllocator {
     private long slotBytesUsed;
     private long liveSlots;
     private long freeSlots;
+
+    /**
+     * Returns the default classes, as the original: 64, 128, ..., 4096 bytes.
+     *
+     * @return a new array
+     */
+    public static long[] defaultClasses() {
+        return DEFAULT_CLASSES.clone();
+    }
 
     /** Creates an allocator with the default classes, 64 blocks per grow, returning empty chunks. */
     public SlabByteAllocator() {

@@ -30,7 +30,7 @@ class ModelTest {
 
         ByteAllocator create() {
             ByteAllocator allocator = this == BUDDY ? new BuddyByteAllocator(16, 20)
-                    : new SlabByteAllocator(SlabByteAllocator.DEFAULT_CLASSES, 64, this == SLAB_RETURN_EMPTY);
+                    : new SlabByteAllocator(SlabByteAllocator.defaultClasses(), 64, this == SLAB_RETURN_EMPTY);
             allocator.init(12_345, 3 << 20); // unaligned start: exercises carving
             allocator.addMemory(8 << 20, 1 << 20);
             return allocator;

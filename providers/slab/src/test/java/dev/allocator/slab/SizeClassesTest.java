@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 class SizeClassesTest {
-    private final SizeClasses defaults = new SizeClasses(SlabByteAllocator.DEFAULT_CLASSES, 1L << 40);
+    private final SizeClasses defaults = new SizeClasses(SlabByteAllocator.defaultClasses(), 1L << 40);
 
     @Test
     void aRequestGoesToTheFirstClassCoveringSizeAndAlign() {

@@ -94,7 +94,7 @@ class SlabByteAllocatorTest {
 
     @Test
     void withoutReturnEmptyFreedChunksStayWithTheirClass() {
-        SlabByteAllocator allocator = new SlabByteAllocator(SlabByteAllocator.DEFAULT_CLASSES, 64, false);
+        SlabByteAllocator allocator = new SlabByteAllocator(SlabByteAllocator.defaultClasses(), 64, false);
         allocator.init(0, MIB);
         for (long block : fill(allocator)) {
             allocator.dealloc(block, 64, 8);

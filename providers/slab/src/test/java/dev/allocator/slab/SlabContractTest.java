@@ -16,7 +16,7 @@ class SlabContractTest extends ByteAllocatorContract {
     class KeepingEmptyChunks extends ByteAllocatorContract {
         @Override
         protected ByteAllocator newAllocator() {
-            return new SlabByteAllocator(SlabByteAllocator.DEFAULT_CLASSES, 64, false);
+            return new SlabByteAllocator(SlabByteAllocator.defaultClasses(), 64, false);
         }
 
         @Override

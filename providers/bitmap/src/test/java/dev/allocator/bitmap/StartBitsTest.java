@@ -1,0 +1,37 @@
+package dev.allocator.bitmap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class StartBitsTest {
+    @Test
+    void marksAreSetReadAndFoundAcrossWords() {
+        StartBits starts = new StartBits(300);
+        starts.set(5, true);
+        starts.set(200, true);
+        assertTrue(starts.get(5));
+        assertFalse(starts.get(6));
+        assertEquals(5, starts.next(0, 300));
+        assertEquals(200, starts.next(6, 300));
+        assertEquals(150, starts.next(6, 150));
+        assertEquals(300, starts.next(201, 300));
+        assertEquals(7, starts.next(7, 7));
+        starts.set(5, false);
+        assertEquals(200, starts.next(0, 300));
+    }
+
+    @Test
+    void clearUnmarksOnlyTheRun() {
+        StartBits starts = new StartBits(256);
+        for (long index = 0; index < 256; index += 10) {
+            starts.set(index, true);
+        }
+        starts.clear(10, 181);
+        assertEquals(0, starts.next(0, 256));
+        assertEquals(200, starts.next(1, 256));
+        assertEquals(4 * Long.BYTES, starts.metadataBytes());
+    }
+}
