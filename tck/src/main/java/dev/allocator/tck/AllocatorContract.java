@@ -90,8 +90,12 @@ public abstract class AllocatorContract {
     /** Set by {@link Conformance} for discovered providers, in place of overriding the hooks. */
     private Conformance.Settings settings;
 
-    final AllocatorContract withSettings(Conformance.Settings given) {
+    /** What the failures call this contract when it runs for a discovered provider, such as "byte tlsf". */
+    private String name;
+
+    final AllocatorContract withSettings(Conformance.Settings given, String displayName) {
         this.settings = given;
+        this.name = displayName;
         return this;
     }
 
@@ -110,7 +114,14 @@ public abstract class AllocatorContract {
     }
 
     private String label() {
-        return getClass().getName();
+        return name != null ? name : getClass().getName();
+    }
+
+    /** The Surefire filter that runs one test method of this class alone. */
+    private String rerun(String method) {
+        return name != null ? "the test " + method + " of '" + name + "' with"
+                : "-Dtest='" + getClass().getName().substring(getClass().getName().lastIndexOf('.') + 1) + "#"
+                + method + "'";
     }
 
     /** A unit count as addresses of this kind. */
@@ -137,7 +148,8 @@ public abstract class AllocatorContract {
     /** Random sequences of good and bad calls agree with the reference model after every step. */
     @Test
     public void randomSequencesAgreeWithTheModel() {
-        RandomRunner.run(label(), this::newSubject, hooks(), RunSettings.fromSystemProperties(24, 250));
+        RandomRunner.run(label(), rerun("randomSequencesAgreeWithTheModel"), this::newSubject, hooks(),
+                RunSettings.fromSystemProperties(24, 250));
     }
 
     /** Random sequences over small regions (so that allocation often fails) agree with the model. */
@@ -147,9 +159,10 @@ public abstract class AllocatorContract {
         Hooks small = new Hooks(hooks.coalescesFully(), hooks.deterministic(), hooks.rejectsMismatchedFree(),
                 hooks.lowestFit(), Math.max(16, hooks.maxRegionUnits() / 64));
         RunSettings settings = RunSettings.fromSystemProperties(16, 200);
-        RandomRunner.run(label() + " (small regions)", this::newSubject, small,
-                new RunSettings(settings.baseSeed() ^ 0xE4A05L, settings.sequences(), settings.ops(),
-                        settings.single()));
+        RandomRunner.run(label() + " (small regions)", rerun("randomSequencesNearExhaustionAgreeWithTheModel"),
+                this::newSubject, small,
+                settings.single() ? settings : new RunSettings(settings.baseSeed() ^ 0xE4A05L,
+                        settings.sequences(), settings.ops(), false));
     }
 
     // ---- the error table -----------------------------------------------------------------------------------

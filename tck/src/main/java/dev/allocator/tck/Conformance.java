@@ -125,9 +125,9 @@ public final class Conformance {
      */
     public static DynamicContainer forProvider(AllocatorKind kind, String name, Settings settings) {
         Allocators.provider(kind, name);
-        AllocatorContract contract = contract(kind, name, settings);
-        return DynamicContainer.dynamicContainer(kind.name().toLowerCase(java.util.Locale.ROOT) + " " + name,
-                tests(contract));
+        String displayName = kind.name().toLowerCase(java.util.Locale.ROOT) + " " + name;
+        AllocatorContract contract = contract(kind, name, settings).withSettings(settings, displayName);
+        return DynamicContainer.dynamicContainer(displayName, tests(contract));
     }
 
     private static AllocatorContract contract(AllocatorKind kind, String name, Settings settings) {
@@ -158,7 +158,7 @@ public final class Conformance {
                 };
                 break;
         }
-        return contract.withSettings(settings);
+        return contract;
     }
 
     /** One dynamic test per public {@code @Test} method of the contract's classes. */

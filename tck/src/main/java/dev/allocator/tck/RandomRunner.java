@@ -12,7 +12,14 @@ final class RandomRunner {
     private RandomRunner() {
     }
 
-    static void run(String label, Supplier<Subject> factory, Hooks hooks, RunSettings settings) {
+    /**
+     * Runs the sequences.
+     *
+     * @param label  what is tested (the test class), for messages
+     * @param rerun  how to select this test alone, e.g. {@code "-Dtest='TlsfContractTest#randomSequences*'"}
+     * @throws ContractViolation for the first sequence that breaks a property, shrunk
+     */
+    static void run(String label, String rerun, Supplier<Subject> factory, Hooks hooks, RunSettings settings) {
         System.out.println("[allocator-tck] " + label + ": " + settings.sequences() + " random sequences of "
                 + settings.ops() + " calls, base seed " + settings.baseSeed() + " (rerun one with -D"
                 + RunSettings.SEED + "=<seed>)");
@@ -26,18 +33,18 @@ final class RandomRunner {
                     run.step(generator.next());
                 }
             } catch (ContractViolation violation) {
-                throw report(label, seed, factory, hooks, run.history(), violation);
+                throw report(label, rerun, seed, factory, hooks, run.history(), violation);
             }
         }
     }
 
-    private static AssertionError report(String label, long seed, Supplier<Subject> factory, Hooks hooks,
+    private static AssertionError report(String label, String rerun, long seed, Supplier<Subject> factory, Hooks hooks,
                                          List<Op> history, ContractViolation violation) {
         Shrinker.Result shrunk = Shrinker.shrink(factory, hooks, history, violation);
         StringBuilder text = new StringBuilder();
         text.append(label).append(" broke the contract: ").append(shrunk.violation().getMessage()).append('\n')
-                .append("  seed ").append(seed).append(" (rerun with -D").append(RunSettings.SEED).append('=')
-                .append(seed).append("); ").append(history.size()).append(" calls, shrunk to ")
+                .append("  seed ").append(seed).append(" (rerun with ").append(rerun).append(" -D")
+                .append(RunSettings.SEED).append('=').append(seed).append("); ").append(history.size()).append(" calls, shrunk to ")
                 .append(shrunk.lines().size()).append(" (").append(shrunk.attempts()).append(" replays):\n");
         text.append("    ").append(factory.get().typeName()).append(" a = newAllocator();\n");
         for (String line : shrunk.lines()) {

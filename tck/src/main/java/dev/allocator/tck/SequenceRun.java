@@ -3,7 +3,6 @@ package dev.allocator.tck;
 import dev.allocator.api.AllocError;
 import dev.allocator.api.AllocException;
 import dev.allocator.api.Alignment;
-import dev.allocator.api.AllocatorStats;
 import dev.allocator.api.ByteAllocator;
 import dev.allocator.api.spi.AllocatorKind;
 import java.util.ArrayList;
@@ -33,19 +32,6 @@ final class SequenceRun {
     private static final int PROBE_FIRST = 2;
     /** After those, one in this many does. */
     private static final int PROBE_EVERY = 8;
-
-    /** The arguments a block was allocated (or last resized) with. */
-    static final class Binding {
-        final long pos;
-        long size;
-        final long align;
-
-        Binding(long pos, long size, long align) {
-            this.pos = pos;
-            this.size = size;
-            this.align = align;
-        }
-    }
 
     /** What the model allows a call to do. */
     private static final class Expect {
@@ -177,7 +163,7 @@ final class SequenceRun {
         Snapshot before = lastSnapshot != null ? lastSnapshot : Snapshot.of(subject);
         lastSnapshot = null;
         history.add(op);
-        String call = render(op, binding);
+        String call = Calls.render(subject, op, binding);
         if (!recordLines) {
             lines.clear();
         }
@@ -185,7 +171,7 @@ final class SequenceRun {
         long value;
         AllocError rejected = null;
         try {
-            value = execute(subject, op, binding);
+            value = Calls.execute(subject, op, binding);
             if (op.type() == Op.Type.TRY_ALLOC && value == ByteAllocator.NO_BLOCK) {
                 rejected = AllocError.NO_MEMORY;
             }
@@ -202,14 +188,14 @@ final class SequenceRun {
             throw violation("unexpected-exception", call + " threw " + e, e);
         }
         if (rejected != null) {
-            lines.set(lines.size() - 1, rejectedLine(op, call, rejected));
+            lines.set(lines.size() - 1, Calls.rejectedLine(op, call, rejected));
             lastOutcome = rejected.name();
             if (!expect.rejections.contains(rejected)) {
                 if (expect.success) {
                     lines.set(lines.size() - 1, call + "; // rejected with " + rejected + ", should succeed");
                 } else {
                     lines.set(lines.size() - 1, "assertEquals(AllocError." + expect.rejections.iterator().next()
-                            + ", assertThrows(AllocException.class, () -> " + expression(op, call)
+                            + ", assertThrows(AllocException.class, () -> " + Calls.expression(op, call)
                             + ").error()); // got " + rejected);
                 }
                 throw violation(rejected == AllocError.NO_MEMORY && expect.success ? "must-succeed" : "error-kind",
@@ -225,7 +211,7 @@ final class SequenceRun {
         } else {
             lastOutcome = "ok";
             if (!expect.success) {
-                lines.set(lines.size() - 1, rejectedLine(op, call, expect.rejections.iterator().next())
+                lines.set(lines.size() - 1, Calls.rejectedLine(op, call, expect.rejections.iterator().next())
                         .replace("); // ", "); // expected "));
                 throw violation(expect.rejections.contains(AllocError.NOT_ALLOCATED) ? "not-allocated"
                         : "accepted-bad-call", call + " succeeded (returned " + value + "); expected one of "
@@ -233,7 +219,7 @@ final class SequenceRun {
             }
             apply(op, binding, expect, value, before, call);
         }
-        checkInvariants(call);
+        lastSnapshot = Invariants.check(subject, model, "step " + history.size() + ": ", call);
     }
 
     // ---- expectations --------------------------------------------------------------------------------------
@@ -401,8 +387,13 @@ final class SequenceRun {
             return freeing(block);
         }
         long end = size > HUGE / subject.unit() ? -1 : pos + size * subject.unit();
-        if (end < pos || !model.coveredByRegions(pos, end)) {
+        if (end < pos) {
             return Expect.reject(AllocError.INVALID_PARAM, AllocError.NOT_ALLOCATED);
+        }
+        if (!model.coveredByRegions(pos, end)) {
+            // IDs not managed are NOT_ALLOCATED, as a byte allocator's foreign address is; pages may say either
+            return subject.kind() == AllocatorKind.ID ? Expect.reject(AllocError.NOT_ALLOCATED)
+                    : Expect.reject(AllocError.INVALID_PARAM, AllocError.NOT_ALLOCATED);
         }
         if (!model.allAllocated(pos, end)) {
             return Expect.reject(AllocError.NOT_ALLOCATED);
@@ -624,7 +615,7 @@ final class SequenceRun {
         int seen = eventsByKind.merge("emptied", 1, Integer::sum);
         if (hooks.deterministic() && sampled(seen)) {
             String expected = Probe.run(fresh, false);
-            String actual = Probe.run(replay(history), false);
+            String actual = Probe.run(Calls.replay(factory, history), false);
             if (!expected.equals(actual)) {
                 throw violation(property, "after " + call + " no block is live, but a probe sequence succeeds and "
                         + "fails at other steps than on a fresh allocator with the same regions:\n  fresh: "
@@ -647,8 +638,8 @@ final class SequenceRun {
             throw violation("rejected-call-changed-state", call + " changed the allocator: " + difference);
         }
         if (hooks.deterministic() && sampled(eventsByKind.merge(kind, 1, Integer::sum))) {
-            String with = Probe.run(replay(history), true);
-            String without = Probe.run(replay(history.subList(0, history.size() - 1)), true);
+            String with = Probe.run(Calls.replay(factory, history), true);
+            String without = Probe.run(Calls.replay(factory, history.subList(0, history.size() - 1)), true);
             if (!with.equals(without)) {
                 throw violation("rejected-call-changed-state", call + " changed hidden state: a probe sequence "
                         + "answers differently on a copy made by replaying the history with and without it:\n"
@@ -666,150 +657,6 @@ final class SequenceRun {
         return seen <= PROBE_FIRST || seen % (PROBE_EVERY * Math.max(1, history.size() / FULL_PROBE_HISTORY)) == 0;
     }
 
-    private void checkInvariants(String call) {
-        Snapshot now;
-        try {
-            now = Snapshot.of(subject);
-        } catch (RuntimeException e) {
-            throw violation("unexpected-exception", "introspection threw after " + call + ": " + e, e);
-        }
-        String after = " after " + call;
-        AllocatorStats stats = now.stats;
-        lastSnapshot = now;
-        if (now.used + now.available != now.total) {
-            throw violation("accounting", "used " + now.used + " + available " + now.available + " != total "
-                    + now.total + after);
-        }
-        if (stats.total() != now.total || stats.used() != now.used || stats.available() != now.available) {
-            throw violation("stats", "stats() " + stats + " disagrees with the counters (" + now.total + ", "
-                    + now.used + ", " + now.available + ")" + after);
-        }
-        if (now.used != model.usedUnits()) {
-            throw violation("accounting", "used is " + now.used + " but the live blocks take " + model.usedUnits()
-                    + " units (sum of usableSize)" + after);
-        }
-        if (subject.kind() == AllocatorKind.BYTE ? now.total > model.regionUnits()
-                : now.total != model.regionUnits()) {
-            throw violation("accounting", "total is " + now.total + " but the regions hold " + model.regionUnits()
-                    + " units" + after);
-        }
-        if (stats.liveBlocks() != model.liveCount()) {
-            throw violation("stats", "stats().liveBlocks() is " + stats.liveBlocks() + " but " + model.liveCount()
-                    + " blocks are live" + after);
-        }
-        if (stats.largestFree() < 0 || stats.largestFree() > now.available || stats.freeRanges() < 0
-                || (now.available > 0) != (stats.largestFree() > 0)
-                || (now.available > 0) != (stats.freeRanges() > 0)) {
-            throw violation("stats", stats + " is inconsistent: largestFree must be in (0, available] and "
-                    + "freeRanges > 0 exactly when something is free" + after);
-        }
-        double fragmentation = stats.fragmentation();
-        if (!(fragmentation >= 0.0 && fragmentation <= 1.0)) {
-            throw violation("stats", "fragmentation " + fragmentation + " is outside [0, 1]" + after);
-        }
-        checkWalk(now, after);
-    }
-
-    private void checkWalk(Snapshot now, String after) {
-        long unit = subject.unit();
-        long usedSum = 0;
-        long sum = 0;
-        long previousEnd = Long.MIN_VALUE;
-        List<long[]> mergedUsed = new ArrayList<>();
-        int mergedFree = 0;
-        long largestMergedFree = 0;
-        long[] current = null;
-        boolean currentUsed = false;
-        long currentRegion = -1;
-        for (int i = 0; i < now.runCount(); i++) {
-            long start = now.runStart(i);
-            long size = now.runSize(i);
-            boolean used = now.runUsed(i);
-            if (size <= 0 || start < previousEnd) {
-                throw violation("walk", "forEachBlock is not in address order or has an empty run: "
-                        + now.describeWalk() + after);
-            }
-            long end = start + size * unit;
-            if (size > Long.MAX_VALUE / unit || end < start || !model.insideOneRegion(start, end)) {
-                throw violation("walk", "forEachBlock reports [" + start + ", +" + size + ") outside the regions "
-                        + model.regions() + after);
-            }
-            long region = model.regionStartOf(start);
-            sum += size;
-            if (used) {
-                usedSum += size;
-            }
-            if (current != null && start == current[1] && used == currentUsed && region == currentRegion) {
-                current[1] = end;
-            } else {
-                if (current != null && !currentUsed) {
-                    mergedFree++;
-                    largestMergedFree = Math.max(largestMergedFree, (current[1] - current[0]) / unit);
-                }
-                current = new long[] {start, end};
-                currentUsed = used;
-                currentRegion = region;
-                if (used) {
-                    mergedUsed.add(current);
-                }
-            }
-            previousEnd = end;
-        }
-        if (current != null && !currentUsed) {
-            mergedFree++;
-            largestMergedFree = Math.max(largestMergedFree, (current[1] - current[0]) / unit);
-        }
-        if (sum != now.total || usedSum != now.used) {
-            throw violation("walk", "forEachBlock covers " + sum + " units (" + usedSum + " used) but total is "
-                    + now.total + " and used " + now.used + ": " + now.describeWalk() + after);
-        }
-        int next = 0;
-        boolean[] touched = new boolean[mergedUsed.size()];
-        for (ReferenceModel.Block block : model.blocks()) {
-            long end = model.end(block);
-            while (next < mergedUsed.size() && mergedUsed.get(next)[1] <= block.pos) {
-                next++;
-            }
-            if (next == mergedUsed.size() || mergedUsed.get(next)[0] > block.pos || mergedUsed.get(next)[1] < end) {
-                throw violation("walk", "the live block " + block + " is not inside a used run of forEachBlock: "
-                        + now.describeWalk() + after);
-            }
-            touched[next] = true;
-        }
-        for (int i = 0; i < touched.length; i++) {
-            if (!touched[i]) {
-                throw violation("walk", "forEachBlock reports used [" + mergedUsed.get(i)[0] + ", "
-                        + mergedUsed.get(i)[1] + ") where no block is live" + after);
-            }
-        }
-        if (now.stats.freeRanges() < mergedFree || now.stats.largestFree() > largestMergedFree) {
-            throw violation("stats", now.stats + " disagrees with the walk: " + mergedFree
-                    + " maximal free runs, the largest " + largestMergedFree + " units" + after);
-        }
-        if (subject.kind() == AllocatorKind.ID) {
-            checkIsAllocated(now, after);
-        }
-    }
-
-    private void checkIsAllocated(Snapshot now, String after) {
-        for (ReferenceModel.Block block : model.blocks()) {
-            if (!subject.isAllocated(block.pos) || !subject.isAllocated(block.pos + block.units - 1)) {
-                throw violation("is-allocated", "isAllocated is false inside the live range " + block + after);
-            }
-        }
-        for (int i = 0; i < now.runCount(); i++) {
-            if (!now.runUsed(i) && subject.isAllocated(now.runStart(i))) {
-                throw violation("is-allocated", "isAllocated(" + now.runStart(i) + ") is true for a free ID" + after);
-            }
-        }
-        for (Map.Entry<Long, Long> region : model.regions().entrySet()) {
-            long outside = region.getValue();
-            if (model.regionStartOf(outside) < 0 && subject.isAllocated(outside)) {
-                throw violation("is-allocated", "isAllocated(" + outside + ") is true outside the regions" + after);
-            }
-        }
-    }
-
     // ---- replay --------------------------------------------------------------------------------------------
 
     /** A fresh allocator that got only the regions this one got, in the same order. */
@@ -825,121 +672,7 @@ final class SequenceRun {
         return fresh;
     }
 
-    /** A fresh allocator that got the same calls (results and exceptions ignored). */
-    Subject replay(List<Op> ops) {
-        Subject copy = factory.get();
-        Map<Integer, Binding> copyBindings = new HashMap<>();
-        for (Op op : ops) {
-            Binding binding = op.refersToBlock() ? copyBindings.get(op.id()) : null;
-            if (op.refersToBlock() && binding == null) {
-                continue;
-            }
-            try {
-                long value = execute(copy, op, binding);
-                if (op.allocates() && value >= 0) {
-                    long size = op.type() == Op.Type.ALLOC_AT ? op.b() : op.a();
-                    long align = op.type() == Op.Type.ALLOC_AT ? op.c() : op.b();
-                    copyBindings.put(op.id(), new Binding(value, size, align));
-                } else if (op.type() == Op.Type.RESIZE && value == 1) {
-                    binding.size = op.a();
-                }
-            } catch (RuntimeException e) {
-                // the original got the same exception (the copy is replayed, not checked)
-            }
-        }
-        return copy;
-    }
-
-    /** Does the call; returns the address allocated, 1/0 for tryResize, 0 otherwise. */
-    private static long execute(Subject target, Op op, Binding binding) {
-        switch (op.type()) {
-            case INIT:
-                target.init(op.a(), op.b());
-                return 0;
-            case ADD_MEMORY:
-                target.addMemory(op.a(), op.b());
-                return 0;
-            case ALLOC:
-                return target.alloc(op.a(), op.b());
-            case TRY_ALLOC:
-                return target.tryAlloc(op.a(), op.b());
-            case ALLOC_AT:
-                return target.allocAt(op.a(), op.b(), op.c());
-            case FREE:
-                target.dealloc(binding.pos, binding.size, binding.align);
-                return 0;
-            case FREE_SIZE:
-                target.dealloc(binding.pos, op.a(), binding.align);
-                return 0;
-            case FREE_OFFSET:
-                target.dealloc(binding.pos + op.a(), binding.size, binding.align);
-                return 0;
-            case FREE_AT:
-                target.dealloc(op.a(), op.b(), op.c());
-                return 0;
-            case RESIZE:
-                return target.tryResize(binding.pos, binding.size, op.a(), binding.align) ? 1 : 0;
-            case RESET:
-                target.reset();
-                return 0;
-            default:
-                throw new IllegalStateException(op.toString());
-        }
-    }
-
     // ---- rendering -----------------------------------------------------------------------------------------
-
-    private String render(Op op, Binding binding) {
-        String variable = "b" + op.id();
-        switch (op.type()) {
-            case INIT:
-                return "a.init(" + Op.lit(op.a()) + ", " + Op.lit(op.b()) + ")";
-            case ADD_MEMORY:
-                return "a.addMemory(" + Op.lit(op.a()) + ", " + Op.lit(op.b()) + ")";
-            case ALLOC:
-                return "long " + variable + " = " + subject.renderAlloc(op.a(), op.b());
-            case TRY_ALLOC:
-                return "long " + variable + " = " + subject.renderTryAlloc(op.a(), op.b());
-            case ALLOC_AT:
-                return "long " + variable + " = " + (subject.kind() == AllocatorKind.ID ? Op.lit(op.a()) + "; " : "")
-                        + subject.renderAllocAt(Op.lit(op.a()), op.b(), op.c());
-            case FREE:
-                return subject.renderDealloc(variable, binding.size, binding.align);
-            case FREE_SIZE:
-                return subject.renderDealloc(variable, op.a(), binding.align);
-            case FREE_OFFSET:
-                return subject.renderDealloc(variable + " + " + Op.lit(op.a()), binding.size, binding.align);
-            case FREE_AT:
-                return subject.renderDealloc(Op.lit(op.a()), op.b(), op.c());
-            case RESIZE:
-                return subject.renderResize(variable, binding.size, op.a(), binding.align);
-            case RESET:
-                return "a.reset()";
-            default:
-                throw new IllegalStateException(op.toString());
-        }
-    }
-
-    private static String rejectedLine(Op op, String call, AllocError rejected) {
-        if (op.type() == Op.Type.TRY_ALLOC && rejected == AllocError.NO_MEMORY) {
-            return call + "; // NO_BLOCK";
-        }
-        return "assertThrows(AllocException.class, () -> " + expression(op, call) + "); // " + rejected;
-    }
-
-    /** The call without the assignment of its result ({@code a.alloc(8L, 8L)}, {@code a.allocFixedId(b3)}). */
-    private static String expression(Op op, String call) {
-        String expression = call;
-        int assignment = call.indexOf(" = ");
-        if (op.allocates() && assignment >= 0) {
-            expression = call.substring(assignment + 3);
-            int fixed = expression.indexOf("; ");
-            if (fixed >= 0) {
-                expression = expression.substring(fixed + 2);
-            }
-        }
-        return expression;
-    }
 
     private ContractViolation violation(String property, String message) {
         return new ContractViolation(property, "step " + history.size() + ": " + message);

@@ -28,11 +28,6 @@ final class BlockTable {
     static final int MAX_CAPACITY = 1 << 28;
 
     private static final int STRIDE = 4;
-    /**
-     * Longs left unused in front of the first record. A large table is a humongous object in G1, placed at the
-     * start of a heap region; with the 16-byte array header this puts every 32-byte record inside one cache line.
-     */
-    private static final int PAD = 2;
     private static final long FIBONACCI = 0x9E37_79B9_7F4A_7C15L;
     private static final long LOW = 0xFFFF_FFFFL;
 
@@ -74,8 +69,8 @@ final class BlockTable {
     }
 
     private void allocate(int capacity) {
-        records = new long[PAD + capacity * STRIDE];
-        for (int i = PAD; i < records.length; i += STRIDE) {
+        records = new long[capacity * STRIDE];
+        for (int i = 0; i < records.length; i += STRIDE) {
             records[i] = EMPTY;
         }
         mask = capacity - 1;
@@ -106,7 +101,7 @@ final class BlockTable {
         long[] table = records;
         int index = home(start);
         while (true) {
-            long key = table[index * STRIDE + PAD];
+            long key = table[index * STRIDE];
             if (key == start) {
                 return index;
             }
@@ -138,23 +133,23 @@ final class BlockTable {
 
     private void rehash(int capacity) {
         long[] old = records;
-        int oldCapacity = (old.length - PAD) / STRIDE;
+        int oldCapacity = old.length / STRIDE;
         int[] renumbered = new int[oldCapacity];
         allocate(capacity);
         long[] table = records;
         for (int from = 0; from < oldCapacity; from++) {
-            long start = old[from * STRIDE + PAD];
+            long start = old[from * STRIDE];
             if (start == EMPTY) {
                 continue;
             }
             int to = home(start);
-            while (table[to * STRIDE + PAD] != EMPTY) {
+            while (table[to * STRIDE] != EMPTY) {
                 to = (to + 1) & mask;
             }
-            System.arraycopy(old, from * STRIDE + PAD, table, to * STRIDE + PAD, STRIDE);
+            System.arraycopy(old, from * STRIDE, table, to * STRIDE, STRIDE);
             renumbered[from] = to;
         }
-        for (int at = PAD; at < table.length; at += STRIDE) {
+        for (int at = 0; at < table.length; at += STRIDE) {
             if (table[at] == EMPTY) {
                 continue;
             }
@@ -164,7 +159,7 @@ final class BlockTable {
                 int freePrev = high(free);
                 table[at + 3] = pack(renumber(renumbered, freePrev), renumber(renumbered, low(free)));
                 if (freePrev == NIL) {
-                    heads.headMoved(table[at + 1], (at - PAD) / STRIDE);
+                    heads.headMoved(table[at + 1], at / STRIDE);
                 }
             }
         }
@@ -184,10 +179,10 @@ final class BlockTable {
     int insert(long start, long size) {
         long[] table = records;
         int index = home(start);
-        while (table[index * STRIDE + PAD] != EMPTY) {
+        while (table[index * STRIDE] != EMPTY) {
             index = (index + 1) & mask;
         }
-        int at = index * STRIDE + PAD;
+        int at = index * STRIDE;
         table[at] = start;
         table[at + 1] = size;
         table[at + 2] = pack(NIL, NIL);
@@ -210,7 +205,7 @@ final class BlockTable {
         int index = victim;
         while (true) {
             index = (index + 1) & mask;
-            long start = table[index * STRIDE + PAD];
+            long start = table[index * STRIDE];
             if (start == EMPTY) {
                 break;
             }
@@ -223,15 +218,15 @@ final class BlockTable {
                 hole = index;
             }
         }
-        table[hole * STRIDE + PAD] = EMPTY;
+        table[hole * STRIDE] = EMPTY;
         count--;
         return tracked;
     }
 
     private void move(int from, int to) {
         long[] table = records;
-        System.arraycopy(table, from * STRIDE + PAD, table, to * STRIDE + PAD, STRIDE);
-        int at = to * STRIDE + PAD;
+        System.arraycopy(table, from * STRIDE, table, to * STRIDE, STRIDE);
+        int at = to * STRIDE;
         long phys = table[at + 2];
         int physPrev = high(phys);
         int physNext = low(phys);
@@ -268,7 +263,7 @@ final class BlockTable {
         for (int chain = 0; chain < chains; chain++) {
             int index = firstRecords[chain];
             while (index != NIL) {
-                int at = index * STRIDE + PAD;
+                int at = index * STRIDE;
                 index = low(table[at + 2]);
                 table[at] = EMPTY;
                 count--;
@@ -278,36 +273,36 @@ final class BlockTable {
 
     /** Clears a record's links so that moving it patches nothing: for a record about to be removed. */
     void detach(int index) {
-        records[index * STRIDE + PAD + 2] = pack(NIL, NIL);
-        records[index * STRIDE + PAD + 3] = USED;
+        records[index * STRIDE + 2] = pack(NIL, NIL);
+        records[index * STRIDE + 3] = USED;
     }
 
     long start(int index) {
-        return records[index * STRIDE + PAD];
+        return records[index * STRIDE];
     }
 
     long size(int index) {
-        return records[index * STRIDE + PAD + 1];
+        return records[index * STRIDE + 1];
     }
 
     void setSize(int index, long size) {
-        records[index * STRIDE + PAD + 1] = size;
+        records[index * STRIDE + 1] = size;
     }
 
     int physPrev(int index) {
-        return high(records[index * STRIDE + PAD + 2]);
+        return high(records[index * STRIDE + 2]);
     }
 
     int physNext(int index) {
-        return low(records[index * STRIDE + PAD + 2]);
+        return low(records[index * STRIDE + 2]);
     }
 
     void setPhysPrev(int index, int prev) {
-        setHigh(index * STRIDE + PAD + 2, prev);
+        setHigh(index * STRIDE + 2, prev);
     }
 
     void setPhysNext(int index, int next) {
-        setLow(index * STRIDE + PAD + 2, next);
+        setLow(index * STRIDE + 2, next);
     }
 
     /** Links {@code first} and {@code second} as physical neighbours; either may be {@link #NIL}. */
@@ -321,33 +316,33 @@ final class BlockTable {
     }
 
     boolean isFree(int index) {
-        return records[index * STRIDE + PAD + 3] != USED;
+        return records[index * STRIDE + 3] != USED;
     }
 
     int freePrev(int index) {
-        return high(records[index * STRIDE + PAD + 3]);
+        return high(records[index * STRIDE + 3]);
     }
 
     int freeNext(int index) {
-        return low(records[index * STRIDE + PAD + 3]);
+        return low(records[index * STRIDE + 3]);
     }
 
     /** Marks a record free with the given free-list links. */
     void setFreeLinks(int index, int prev, int next) {
-        records[index * STRIDE + PAD + 3] = pack(prev, next);
+        records[index * STRIDE + 3] = pack(prev, next);
     }
 
     void setFreePrev(int index, int prev) {
-        setHigh(index * STRIDE + PAD + 3, prev);
+        setHigh(index * STRIDE + 3, prev);
     }
 
     void setFreeNext(int index, int next) {
-        setLow(index * STRIDE + PAD + 3, next);
+        setLow(index * STRIDE + 3, next);
     }
 
     /** Marks a record used (no free-list links). */
     void markUsed(int index) {
-        records[index * STRIDE + PAD + 3] = USED;
+        records[index * STRIDE + 3] = USED;
     }
 
     /** Bytes of metadata held, for tests and reports. */

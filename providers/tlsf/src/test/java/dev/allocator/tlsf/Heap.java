@@ -1,7 +1,6 @@
 package dev.allocator.tlsf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,10 +108,5 @@ final class Heap {
     static void assertFreeRun(ByteAllocator allocator, long start, long size) {
         assertTrue(walk(allocator).contains(new Run(start, size, false)),
                 () -> "expected free run [" + start + ", +" + size + ") in " + walk(allocator));
-    }
-
-    static void assertNoRunAt(ByteAllocator allocator, long start) {
-        assertFalse(walk(allocator).stream().anyMatch(run -> run.start() == start),
-                () -> "expected no run at " + start + " in " + walk(allocator));
     }
 }

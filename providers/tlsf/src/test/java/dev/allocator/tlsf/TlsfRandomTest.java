@@ -41,7 +41,7 @@ class TlsfRandomTest {
         TreeMap<Long, Long> live = new TreeMap<>();
         List<long[]> requests = new ArrayList<>();
         int failures = 0;
-        for (int step = 0; step < 6_000; step++) {
+        for (int step = 0; step < 4_000; step++) {
             int action = random.nextInt(100);
             if (step % 2500 == 2499) {
                 allocator.reset();

@@ -1,0 +1,31 @@
+package dev.allocator.cli;
+
+import dev.allocator.api.spi.AllocatorKind;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The pool sizes and allocator options every command that runs allocators takes. */
+final class PoolOptions {
+    /** The default pool of byte allocators: the size the shared traces are meant for. */
+    static final long DEFAULT_BYTE_POOL = 128L << 20;
+    /** The default pool of page allocators: 4 GiB, 1 Mi pages of 4 KiB, as the page trace assumes. */
+    static final long DEFAULT_PAGE_POOL = 4L << 30;
+
+    @Option(names = "--pool", paramLabel = "SIZE", converter = SizeConverter.class, defaultValue = "128MiB",
+            description = "Bytes a byte allocator manages, from address 0 (default: ${DEFAULT-VALUE}).")
+    long bytePool = DEFAULT_BYTE_POOL;
+
+    @Option(names = "--page-pool", paramLabel = "SIZE", converter = SizeConverter.class, defaultValue = "4GiB",
+            description = "Bytes a page allocator manages, from address 0 (default: ${DEFAULT-VALUE}).")
+    long pagePool = DEFAULT_PAGE_POOL;
+
+    @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE",
+            description = "An allocator option, given to each selected allocator that takes KEY (see 'list').")
+    Map<String, String> options = new LinkedHashMap<>();
+
+    /** The pool for allocators of {@code kind}. */
+    long poolFor(AllocatorKind kind) {
+        return kind == AllocatorKind.PAGE ? pagePool : bytePool;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.allocator.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+/** Runs the command in-process and keeps what it printed. */
+final class Cli {
+    final int exitCode;
+    final String out;
+    final String err;
+
+    private Cli(int exitCode, String out, String err) {
+        this.exitCode = exitCode;
+        this.out = out;
+        this.err = err;
+    }
+
+    static Cli run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Cli(code, out.toString(), err.toString());
+    }
+
+    /** A trace file of the test resources. */
+    static String trace(String fileName) {
+        try {
+            return Path.of(Cli.class.getResource("/traces/" + fileName).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + exitCode + "\n--- out:\n" + out + "--- err:\n" + err;
+    }
+}

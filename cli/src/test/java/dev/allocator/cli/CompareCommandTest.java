@@ -1,0 +1,75 @@
+package dev.allocator.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.allocator.api.Allocators;
+import dev.allocator.api.spi.AllocatorKind;
+import dev.allocator.api.spi.AllocatorProvider;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompareCommandTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void bareCommandRunsCompareOnEveryWorkloadOfEachKind() {
+        Cli cli = Cli.run();
+        assertEquals(0, cli.exitCode, cli::toString);
+        List<String> lines = cli.out.lines().toList();
+        assertTrue(lines.get(0).matches("workload +allocator +ops +ns/op +best +peak used +failures +frag@peak"),
+                cli::toString);
+        int rows = 0;
+        for (String workload : Workloads.names()) {
+            AllocatorKind kind = workload.startsWith("page") ? AllocatorKind.PAGE : AllocatorKind.BYTE;
+            for (AllocatorProvider provider : Allocators.providers()) {
+                if (provider.kind() == kind) {
+                    rows++;
+                    assertTrue(lines.stream().anyMatch(line -> line.matches(
+                            workload + " +" + provider.name() + " .* 0 +[0-9.]+")),
+                            () -> workload + " on " + provider.name() + " missing or failing:\n" + cli);
+                }
+            }
+        }
+        assertEquals(1 + rows, lines.size(), cli::toString);
+        assertEquals("", cli.err);
+    }
+
+    @Test
+    void chartIsAPngOfTheChartSize() throws IOException {
+        Path chart = folder.resolve("charts/compare.png");
+        Cli cli = Cli.run("compare", "-w", "vec_push_3M,vec_rand_free_7500_520", "--repeat", "1", "--warmup", "0",
+                "--chart", chart.toString());
+        assertEquals(0, cli.exitCode, cli::toString);
+        BufferedImage image = ImageIO.read(chart.toFile());
+        assertEquals(BarChart.WIDTH, image.getWidth());
+        assertEquals(BarChart.HEIGHT, image.getHeight());
+    }
+
+    @Test
+    void csvHasAWorkloadColumnAndExactPeaks() {
+        Cli cli = Cli.run("compare", "-w", "vec_push_3M", "-a", "firstfit", "--repeat", "1", "--warmup", "0",
+                "--format", "csv");
+        assertEquals(0, cli.exitCode, cli::toString);
+        List<String> lines = cli.out.lines().toList();
+        assertTrue(lines.get(0).startsWith("workload,allocator,kind,ops,"), cli::toString);
+        String[] row = lines.get(1).split(",");
+        assertEquals("vec_push_3M", row[0]);
+        assertEquals("42", row[3], "21 buffers allocated and freed");
+        assertEquals(Long.toString((16L << 20) + (8L << 20)), row[7], "16 MiB buffer allocated before the 8 MiB one is freed");
+        assertEquals("0", row[8]);
+    }
+
+    @Test
+    void unknownWorkloadListsTheNames() {
+        Cli cli = Cli.run("compare", "-w", "nope");
+        assertEquals(2, cli.exitCode);
+        assertTrue(cli.err.startsWith("allocator compare: unknown workload 'nope'; known: vec_push_3M, "), cli::toString);
+    }
+}
