@@ -6,7 +6,6 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.allocator.memory.testprovider.FirstFitProvider;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -92,7 +91,7 @@ class NativeClientTest {
 
     @Test
     void strlenReadsAHeapPoolThroughACriticalDowncall() throws Throwable {
-        try (PoolSegmentAllocator pool = PoolSegmentAllocator.ofSegment(FirstFitProvider.NAME,
+        try (PoolSegmentAllocator pool = PoolSegmentAllocator.ofSegment("tlsf",
                 MemorySegment.ofArray(new byte[4096]))) {
             MemorySegment text = pool.allocateFrom("seventeen letters");
             assertEquals(17L, (long) STRLEN_ON_HEAP.invokeExact(text));
