@@ -40,7 +40,8 @@ public abstract class TraceReplayBenchmark extends BenchmarkDefaults {
                 + " allocations failed (no memory; their frees are skipped)");
     }
 
-    static String traceOf(String method) {
+    /** The trace a benchmark method replays, {@code vecPush3M} to {@code vec_push_3M}. */
+    public static String traceOf(String method) {
         switch (method) {
             case "vecPush3M":
                 return "vec_push_3M";

@@ -1,0 +1,121 @@
+package dev.allocator.bench.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Results arranged as subject x workload (ns/op), in first-seen order, with the markdown the README shows: the
+ * scores, and how each of our allocators compares with the best Netty allocator and with malloc.
+ */
+final class ResultsTable {
+    private final List<String> subjects = new ArrayList<>();
+    private final List<String> workloads = new ArrayList<>();
+    private final Map<String, JmhResult> cells = new LinkedHashMap<>();
+
+    ResultsTable(List<JmhResult> results) {
+        for (JmhResult result : results) {
+            if (!subjects.contains(result.subject())) {
+                subjects.add(result.subject());
+            }
+            if (!workloads.contains(result.workload())) {
+                workloads.add(result.workload());
+            }
+            cells.put(key(result.subject(), result.workload()), result);
+        }
+    }
+
+    private static String key(String subject, String workload) {
+        return subject + "\u0000" + workload;
+    }
+
+    List<String> subjects() {
+        return subjects;
+    }
+
+    List<String> workloads() {
+        return workloads;
+    }
+
+    /** The score, or NaN when that pair was not measured. */
+    double score(String subject, String workload) {
+        JmhResult result = cells.get(key(subject, workload));
+        return result == null ? Double.NaN : result.score();
+    }
+
+    private double error(String subject, String workload) {
+        JmhResult result = cells.get(key(subject, workload));
+        return result == null ? Double.NaN : result.error();
+    }
+
+    /** The lowest score of the subjects whose name starts with {@code prefix}, NaN if none was measured. */
+    double best(String prefix, String workload) {
+        double best = Double.NaN;
+        for (String subject : subjects) {
+            double score = score(subject, workload);
+            if (subject.startsWith(prefix) && !Double.isNaN(score) && !(score >= best)) {
+                best = score;
+            }
+        }
+        return best;
+    }
+
+    /** Scores as "mean ± error" in a markdown table, subjects down, workloads across. */
+    String scoresMarkdown() {
+        StringBuilder out = new StringBuilder("| subject |");
+        for (String workload : workloads) {
+            out.append(' ').append(workload).append(" |");
+        }
+        out.append("\n|---|");
+        out.append("---:|".repeat(workloads.size()));
+        out.append('\n');
+        for (String subject : subjects) {
+            out.append("| ").append(subject).append(" |");
+            for (String workload : workloads) {
+                double score = score(subject, workload);
+                double error = error(subject, workload);
+                out.append(' ').append(JmhResult.formatNanos(score));
+                if (!Double.isNaN(score) && !Double.isNaN(error)) {
+                    out.append(" ± ").append(JmhResult.formatNanos(error));
+                }
+                out.append(" |");
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * For each of {@code ours}: how many times faster (above 1) or slower (below 1) than the best Netty allocator
+     * and than malloc, per workload.
+     */
+    String comparisonMarkdown(List<String> ours) {
+        StringBuilder out = new StringBuilder("| ours vs peer |");
+        for (String workload : workloads) {
+            out.append(' ').append(workload).append(" |");
+        }
+        out.append("\n|---|");
+        out.append("---:|".repeat(workloads.size()));
+        out.append('\n');
+        for (String subject : ours) {
+            if (!subjects.contains(subject)) {
+                continue;
+            }
+            appendRatioRow(out, subject, "best netty", "netty-");
+            appendRatioRow(out, subject, "malloc", "malloc");
+        }
+        return out.toString();
+    }
+
+    private void appendRatioRow(StringBuilder out, String subject, String label, String peerPrefix) {
+        out.append("| ").append(subject).append(" vs ").append(label).append(" |");
+        for (String workload : workloads) {
+            double ratio = best(peerPrefix, workload) / score(subject, workload);
+            out.append(' ').append(Double.isNaN(ratio) ? "n/a" : String.format(Locale.ROOT, "%.2fx", ratio))
+                    .append(" |");
+        }
+        out.append('\n');
+    }
+}
