@@ -18,4 +18,10 @@ class ParamListsTest {
                     benchmark.getSimpleName());
         }
     }
+
+    @Test
+    void pageTraceParamListsTheBenchmarkedPageAllocators() throws NoSuchFieldException {
+        Field field = PageTraceBenchmark.class.getDeclaredField("allocator");
+        assertEquals(Discovery.BENCHMARKED_PAGE_ALLOCATORS, List.of(field.getAnnotation(Param.class).value()));
+    }
 }

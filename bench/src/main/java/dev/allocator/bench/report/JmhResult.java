@@ -87,6 +87,9 @@ public record JmhResult(String benchmark, Map<String, String> params, double sco
         if (type.startsWith("TraceReplay")) {
             return dev.allocator.bench.TraceReplayBenchmark.traceOf(method());
         }
+        if (type.startsWith("PageTrace")) {
+            return "page_mixed_100K";
+        }
         return type + "." + method();
     }
 
