@@ -62,15 +62,19 @@ final class ResultsTable {
         return best;
     }
 
-    /** Scores as "mean ± error" in a markdown table, subjects down, workloads across. */
-    String scoresMarkdown() {
-        StringBuilder out = new StringBuilder("| subject |");
+    /** A markdown table's header: {@code firstColumn}, then one right-aligned column per workload. */
+    private StringBuilder header(String firstColumn) {
+        StringBuilder out = new StringBuilder("| ").append(firstColumn).append(" |");
         for (String workload : workloads) {
             out.append(' ').append(workload).append(" |");
         }
-        out.append("\n|---|");
-        out.append("---:|".repeat(workloads.size()));
-        out.append('\n');
+        out.append("\n|---|").append("---:|".repeat(workloads.size())).append('\n');
+        return out;
+    }
+
+    /** Scores as "mean ± error" in a markdown table, subjects down, workloads across. */
+    String scoresMarkdown() {
+        StringBuilder out = header("subject");
         for (String subject : subjects) {
             out.append("| ").append(subject).append(" |");
             for (String workload : workloads) {
@@ -92,13 +96,7 @@ final class ResultsTable {
      * and than malloc, per workload.
      */
     String comparisonMarkdown(List<String> ours) {
-        StringBuilder out = new StringBuilder("| ours vs peer |");
-        for (String workload : workloads) {
-            out.append(' ').append(workload).append(" |");
-        }
-        out.append("\n|---|");
-        out.append("---:|".repeat(workloads.size()));
-        out.append('\n');
+        StringBuilder out = header("ours vs peer");
         for (String subject : ours) {
             if (!subjects.contains(subject)) {
                 continue;
