@@ -106,7 +106,7 @@ final class ResultsChart {
             g.setColor(Color.BLACK);
             String label = workloads.get(w);
             int centre = (int) Math.round(LEFT + w * groupWidth + groupWidth / 2);
-            drawCentred(g, label, centre, baseline + 22);
+            drawCentred(g, label, centre, baseline + (w % 2 == 0 ? 22 : 42)); // staggered: long trace names
         }
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(1.5f));

@@ -1,6 +1,8 @@
 package dev.allocator.bench.report;
 
+import dev.allocator.bench.Discovery;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +27,34 @@ final class ResultsTable {
             }
             cells.put(key(result.subject(), result.workload()), result);
         }
+        subjects.sort(Comparator.comparingInt(ResultsTable::subjectRank));
+        workloads.sort(Comparator.comparingLong(ResultsTable::workloadRank));
+    }
+
+    /** Ours first (direct, then ByteBuffer slices, then segments), then Netty, malloc and the JDK's arena. */
+    private static int subjectRank(String subject) {
+        List<String> peers = List.of("netty-pooled", "netty-pooled-nocache", "netty-adaptive",
+                "netty-adaptive-nocache", "malloc", "arena-confined");
+        if (peers.contains(subject)) {
+            return 100 + peers.indexOf(subject);
+        }
+        int family = subject.endsWith("+ByteBuffer") ? 1 : subject.startsWith("memory(") ? 2 : 0;
+        String allocator = subject.replace("+ByteBuffer", "").replace("memory(", "").replace(")", "");
+        int index = Discovery.BENCHMARKED_BYTE_ALLOCATORS.indexOf(allocator);
+        return family * 10 + (index < 0 ? 9 : index);
+    }
+
+    /** Steady state by size, churn, then the traces from the smallest live set to the largest, pages last. */
+    private static long workloadRank(String workload) {
+        List<String> order = List.of("churn", "vec_push_3M", "vec_rand_free_25K_64", "vec_rand_free_7500_520",
+                "mixed_align_200K", "page_mixed_100K");
+        if (workload.startsWith("steady ")) {
+            String[] sizeAndUnit = workload.substring("steady ".length()).split(" ");
+            long size = Long.parseLong(sizeAndUnit[0]);
+            return sizeAndUnit[1].equals("MiB") ? size << 20 : sizeAndUnit[1].equals("KiB") ? size << 10 : size;
+        }
+        int index = order.indexOf(workload);
+        return (1L << 40) + (index < 0 ? order.size() : index);
     }
 
     private static String key(String subject, String workload) {
