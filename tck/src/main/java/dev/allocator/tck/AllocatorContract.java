@@ -65,6 +65,18 @@ public abstract class AllocatorContract {
      */
     protected abstract long maxRegionSize();
 
+    /**
+     * Whether a block as large as a whole region (aligned, power-of-two sized) can be allocated, as the edge-case
+     * tests ask. Answer false for a good-fit allocator whose search rounds a request up to the next size class and
+     * so misses a free block of exactly the size asked (TLSF without an exact-class fallback); the random tests
+     * still require that the largest block a fresh allocator gives is possible again once everything is freed.
+     *
+     * @return true by default
+     */
+    protected boolean wholeRegionAllocatable() {
+        return true;
+    }
+
     /** Whether a page/ID free whose count does not match the allocation is rejected (hook of those kinds). */
     boolean rejectsMismatchedFree() {
         return true;
@@ -75,8 +87,22 @@ public abstract class AllocatorContract {
         return false;
     }
 
+    /** Set by {@link Conformance} for discovered providers, in place of overriding the hooks. */
+    private Conformance.Settings settings;
+
+    final AllocatorContract withSettings(Conformance.Settings given) {
+        this.settings = given;
+        return this;
+    }
+
+    private boolean wholeRegionsAllowed() {
+        return settings != null ? settings.wholeRegionAllocatable() : wholeRegionAllocatable();
+    }
+
     final Hooks hooks() {
-        return new Hooks(coalescesFully(), deterministic(), rejectsMismatchedFree(), lowestFit(), maxRegionSize());
+        return new Hooks(settings != null ? settings.coalescesFully() : coalescesFully(),
+                settings != null ? settings.deterministic() : deterministic(), rejectsMismatchedFree(), lowestFit(),
+                maxRegionSize());
     }
 
     final SequenceRun newRun() {
@@ -94,9 +120,16 @@ public abstract class AllocatorContract {
 
     /** Runs a call and checks the outcome is {@code expected} ({@code "ok"}, {@code "false"} or an error name). */
     static void expect(SequenceRun run, Op op, String expected) {
+        expectOneOf(run, op, expected, expected);
+    }
+
+    /** Runs a call and checks the outcome is one of two, where the error table allows either. */
+    static void expectOneOf(SequenceRun run, Op op, String expected, String alternative) {
         run.step(op);
-        assertEquals(expected, run.lastOutcome(), () -> "outcome of " + run.lines().get(run.lines().size() - 1)
-                + "\n  calls so far:\n    " + String.join("\n    ", run.lines()));
+        assertTrue(run.lastOutcome().equals(expected) || run.lastOutcome().equals(alternative),
+                () -> "outcome of " + run.lines().get(run.lines().size() - 1) + " is " + run.lastOutcome()
+                        + ", expected " + expected + (alternative.equals(expected) ? "" : " or " + alternative)
+                        + "\n  calls so far:\n    " + String.join("\n    ", run.lines()));
     }
 
     // ---- random sequences ----------------------------------------------------------------------------------
@@ -206,9 +239,7 @@ public abstract class AllocatorContract {
         SequenceRun run = newRun();
         expect(run, Op.init(0, units(run.subject(), 256)), "ok");
         run.step(Op.alloc(0, Long.MAX_VALUE, 64));
-        run.step(Op.alloc(1, Long.MAX_VALUE - 1, 1L << 20));
-        assertTrue(run.lastOutcome().equals("INVALID_PARAM") || run.lastOutcome().equals("NO_MEMORY"),
-                run.lastOutcome());
+        expectOneOf(run, Op.alloc(1, Long.MAX_VALUE - 1, 1L << 20), "INVALID_PARAM", "NO_MEMORY");
     }
 
     /** A request larger than the free space is NO_MEMORY, before and after other blocks are taken. */
@@ -251,9 +282,7 @@ public abstract class AllocatorContract {
         long free = run.binding(0).pos == 0 ? region / 2 : 0;
         expect(run, Op.freeAt(free, 1, 1), "NOT_ALLOCATED");
         expect(run, Op.freeOffset(0, unit), "NOT_ALLOCATED");
-        run.step(Op.freeAt(region * 8, 1, 1));
-        assertTrue(run.lastOutcome().equals("NOT_ALLOCATED") || run.lastOutcome().equals("INVALID_PARAM"),
-                run.lastOutcome());
+        expectOneOf(run, Op.freeAt(region * 8, 1, 1), "NOT_ALLOCATED", "INVALID_PARAM");
         expect(run, Op.free(0), "ok");
     }
 
@@ -311,6 +340,7 @@ public abstract class AllocatorContract {
     /** A block as large as its (aligned) region can be allocated; then nothing else fits. */
     @Test
     public void blockAsLargeAsTheRegionIsAllocatable() {
+        Assumptions.assumeTrue(wholeRegionsAllowed(), "the allocator cannot give a whole region as one block");
         SequenceRun run = newRun();
         Subject subject = run.subject();
         long count = 1024;
@@ -344,13 +374,7 @@ public abstract class AllocatorContract {
         for (int i = 1; i < starts.length; i++) {
             expect(run, Op.addMemory(starts[i], region), "ok");
         }
-        fillAndFree(run, 1, 1);
-        for (int id = 100_000; id < 100_000 + 4 * small(subject); id++) {
-            run.step(Op.alloc(id, 1, 1));
-            if (!run.lastOutcome().equals("ok")) {
-                break;
-            }
-        }
+        List<Integer> ids = fill(run, 1, 1);
         for (long start : starts) {
             boolean used = false;
             for (ReferenceModel.Block block : run.model().blocks()) {
@@ -358,6 +382,7 @@ public abstract class AllocatorContract {
             }
             assertTrue(used, "no block was allocated in the region at " + start);
         }
+        freeShuffled(run, ids, 1);
     }
 
     /** Adjacent regions stay separate: no block spans the boundary, but each region is whole. */
@@ -370,8 +395,10 @@ public abstract class AllocatorContract {
         expect(run, Op.init(0, region), "ok");
         expect(run, Op.addMemory(region, region), "ok");
         expect(run, Op.alloc(0, count + 1, 1), "NO_MEMORY");
-        expect(run, Op.alloc(1, count, subject.unit()), "ok");
-        expect(run, Op.alloc(2, count, subject.unit()), "ok");
+        long each = wholeRegionsAllowed() ? count : count / 2;
+        expect(run, Op.alloc(1, each, subject.unit()), "ok");
+        expect(run, Op.alloc(2, each, subject.unit()), "ok");
+        expect(run, Op.alloc(3, count + 1, 1), "NO_MEMORY");
     }
 
     // ---- introspection and control -------------------------------------------------------------------------
@@ -399,12 +426,14 @@ public abstract class AllocatorContract {
     /** Freeing every block (in any order) makes the largest block first possible allocatable again. */
     @Test
     public void freeingEverythingRestoresTheLargestBlock() {
-        Assumptions.assumeTrue(coalescesFully(), "the allocator does not promise full coalescing");
+        Assumptions.assumeTrue(hooks().coalescesFully(), "the allocator does not promise full coalescing");
         SequenceRun run = newRun();
         Subject subject = run.subject();
         expect(run, Op.init(0, units(subject, 1024)), "ok");
+        expect(run, Op.addMemory(units(subject, 1536), units(subject, 1000)), "ok");
+        long largest = run.largestFreshBlock();
         fillAndFree(run, 3, 1);
-        expect(run, Op.alloc(100_000, 1024, 1), "ok");
+        expect(run, Op.alloc(100_000, largest, subject.kind() == AllocatorKind.PAGE ? subject.unit() : 1), "ok");
     }
 
     /** {@code usableSize} is at least the size, and {@code used} grows by exactly it. */
@@ -454,16 +483,28 @@ public abstract class AllocatorContract {
 
     /** Allocates small blocks until the allocator is full, then frees them all in a shuffled order. */
     static void fillAndFree(SequenceRun run, long seed, long align) {
+        freeShuffled(run, fill(run, seed, align), seed);
+    }
+
+    /** Allocates small blocks (ids from 0) until the allocator is full; returns their ids. */
+    static List<Integer> fill(SequenceRun run, long seed, long align) {
         Subject subject = run.subject();
         SplittableRandom random = new SplittableRandom(seed);
         List<Integer> ids = new ArrayList<>();
         for (int id = 0; id < 4096; id++) {
-            run.step(Op.alloc(id, subject.minSize() + random.nextInt(4), align));
+            run.step(Op.alloc(id, subject.minSize() + random.nextInt(subject.kind() == AllocatorKind.BYTE ? 96 : 4),
+                    align));
             if (!run.lastOutcome().equals("ok")) {
                 break;
             }
             ids.add(id);
         }
+        return ids;
+    }
+
+    /** Frees the blocks in a shuffled order. */
+    static void freeShuffled(SequenceRun run, List<Integer> ids, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
         for (int i = ids.size() - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             Integer swap = ids.get(i);

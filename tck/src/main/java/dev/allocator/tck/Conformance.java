@@ -42,10 +42,12 @@ public final class Conformance {
      * @param options        options passed to {@link Allocators#create}
      * @param coalescesFully see {@link AllocatorContract#coalescesFully()}
      * @param deterministic  see {@link AllocatorContract#deterministic()}
+     * @param wholeRegionAllocatable see {@link AllocatorContract#wholeRegionAllocatable()}
      */
-    public record Settings(AllocatorOptions options, boolean coalescesFully, boolean deterministic) {
-        /** The defaults: no options, full coalescing, deterministic. */
-        public static final Settings DEFAULT = new Settings(AllocatorOptions.empty(), true, true);
+    public record Settings(AllocatorOptions options, boolean coalescesFully, boolean deterministic,
+                           boolean wholeRegionAllocatable) {
+        /** The defaults: no options, full coalescing, deterministic, whole regions allocatable. */
+        public static final Settings DEFAULT = new Settings(AllocatorOptions.empty(), true, true, true);
 
         /**
          * Returns these settings with another coalescing answer.
@@ -54,7 +56,27 @@ public final class Conformance {
          * @return new settings
          */
         public Settings withCoalescesFully(boolean coalesces) {
-            return new Settings(options, coalesces, deterministic);
+            return new Settings(options, coalesces, deterministic, wholeRegionAllocatable);
+        }
+
+        /**
+         * Returns these settings with another determinism answer.
+         *
+         * @param isDeterministic see {@link AllocatorContract#deterministic()}
+         * @return new settings
+         */
+        public Settings withDeterministic(boolean isDeterministic) {
+            return new Settings(options, coalescesFully, isDeterministic, wholeRegionAllocatable);
+        }
+
+        /**
+         * Returns these settings with another answer to whether a whole region is one allocatable block.
+         *
+         * @param whole see {@link AllocatorContract#wholeRegionAllocatable()}
+         * @return new settings
+         */
+        public Settings withWholeRegionAllocatable(boolean whole) {
+            return new Settings(options, coalescesFully, deterministic, whole);
         }
 
         /**
@@ -64,7 +86,7 @@ public final class Conformance {
          * @return new settings
          */
         public Settings withOptions(AllocatorOptions newOptions) {
-            return new Settings(newOptions, coalescesFully, deterministic);
+            return new Settings(newOptions, coalescesFully, deterministic, wholeRegionAllocatable);
         }
     }
 
@@ -109,59 +131,34 @@ public final class Conformance {
     }
 
     private static AllocatorContract contract(AllocatorKind kind, String name, Settings settings) {
+        AllocatorContract contract;
         switch (kind) {
             case BYTE:
-                return new ByteAllocatorContract() {
+                contract = new ByteAllocatorContract() {
                     @Override
                     protected ByteAllocator newAllocator() {
                         return Allocators.byteAllocator(name, settings.options());
                     }
-
-                    @Override
-                    protected boolean coalescesFully() {
-                        return settings.coalescesFully();
-                    }
-
-                    @Override
-                    protected boolean deterministic() {
-                        return settings.deterministic();
-                    }
                 };
+                break;
             case PAGE:
-                return new PageAllocatorContract() {
+                contract = new PageAllocatorContract() {
                     @Override
                     protected PageAllocator newAllocator() {
                         return Allocators.pageAllocator(name, settings.options());
                     }
-
-                    @Override
-                    protected boolean coalescesFully() {
-                        return settings.coalescesFully();
-                    }
-
-                    @Override
-                    protected boolean deterministic() {
-                        return settings.deterministic();
-                    }
                 };
+                break;
             default:
-                return new IdAllocatorContract() {
+                contract = new IdAllocatorContract() {
                     @Override
                     protected IdAllocator newAllocator() {
                         return Allocators.idAllocator(name, settings.options());
                     }
-
-                    @Override
-                    protected boolean coalescesFully() {
-                        return settings.coalescesFully();
-                    }
-
-                    @Override
-                    protected boolean deterministic() {
-                        return settings.deterministic();
-                    }
                 };
+                break;
         }
+        return contract.withSettings(settings);
     }
 
     /** One dynamic test per public {@code @Test} method of the contract's classes. */

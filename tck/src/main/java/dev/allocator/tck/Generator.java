@@ -94,32 +94,13 @@ final class Generator {
         return Op.alloc(nextId++, size(), align());
     }
 
-    /** The largest block a fresh allocator with these regions gives (found once by bisection on fresh copies). */
+    /** The largest block a fresh allocator with these regions gives (found once per set of regions). */
     private Op largestBlock() {
         if (largestFreshRegions != run.model().regions().size()) {
             largestFreshRegions = run.model().regions().size();
-            long low = subject.minSize();
-            long high = maxRegion * 2;
-            while (low < high) {
-                long middle = low + (high - low + 1) / 2;
-                if (fits(middle)) {
-                    low = middle;
-                } else {
-                    high = middle - 1;
-                }
-            }
-            largestFresh = low;
+            largestFresh = run.largestFreshBlock();
         }
         return Op.alloc(nextId++, largestFresh, subject.kind() == AllocatorKind.PAGE ? unit : 1);
-    }
-
-    private boolean fits(long size) {
-        try {
-            run.freshWithRegions().alloc(size, subject.kind() == AllocatorKind.PAGE ? unit : 1);
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     private long size() {

@@ -1,5 +1,8 @@
 package dev.allocator.tck;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One recorded call of a random sequence. Blocks are named by the {@code id} of the call that allocated them,
  * not by address, so that a sequence still means the same after the shrinker drops calls from it.
@@ -91,19 +94,46 @@ record Op(Type type, int id, long a, long b, long c) {
         return type == Type.FREE || type == Type.FREE_SIZE || type == Type.FREE_OFFSET || type == Type.RESIZE;
     }
 
-    /** This call with its size argument halved (towards the smallest size), or itself if it has none to halve. */
-    Op withHalvedSize(long minSize) {
+    /**
+     * Simpler versions of this call for the shrinker, simplest first: sizes halved, alignments halved, regions
+     * moved to address 0 or halved (in whole units).
+     */
+    List<Op> simpler(long unit, long minSize) {
+        List<Op> candidates = new ArrayList<>();
         switch (type) {
             case ALLOC:
             case TRY_ALLOC:
-                return a / 2 >= minSize && a > minSize && a < Long.MAX_VALUE / 4 ? new Op(type, id, a / 2, b, c) : this;
+                if (a > minSize && a < Long.MAX_VALUE / 4) {
+                    candidates.add(new Op(type, id, Math.max(minSize, a / 2), b, c));
+                }
+                if (b > unit && Long.bitCount(b) == 1) {
+                    candidates.add(new Op(type, id, a, b / 2, c));
+                }
+                break;
             case RESIZE:
-                return a / 2 >= minSize && a > minSize ? new Op(type, id, a / 2, b, c) : this;
+                if (a > minSize) {
+                    candidates.add(new Op(type, id, Math.max(minSize, a / 2), b, c));
+                }
+                break;
             case ALLOC_AT:
-                return b / 2 >= minSize && b > minSize ? new Op(type, id, a, b / 2, c) : this;
+                if (b > Math.max(1, minSize)) {
+                    candidates.add(new Op(type, id, a, b / 2, c));
+                }
+                break;
+            case INIT:
+            case ADD_MEMORY:
+                if (a > 0) {
+                    candidates.add(new Op(type, id, 0, b, c));
+                    candidates.add(new Op(type, id, a / 2 - a / 2 % unit, b, c));
+                }
+                if (b >= 2 * unit) {
+                    candidates.add(new Op(type, id, a, b / 2 - b / 2 % unit, c));
+                }
+                break;
             default:
-                return this;
+                break;
         }
+        return candidates;
     }
 
     /** A long as a Java literal. */

@@ -19,8 +19,15 @@ final class Probe {
     private Probe() {
     }
 
-    /** Runs the probe (allocations, then frees in reverse) and returns its results as text. */
-    static String run(Subject subject) {
+    /**
+     * Runs the probe (allocations, then frees in reverse) and returns its results as text.
+     *
+     * @param subject   the allocator, changed by the probe
+     * @param addresses true to record where each block went and the state after; false to record only which calls
+     *                  succeeded (for comparing allocators whose placement may legitimately differ, such as one
+     *                  emptied by frees and a fresh one, whose free lists may be in another order)
+     */
+    static String run(Subject subject, boolean addresses) {
         boolean pages = subject.kind() == AllocatorKind.PAGE;
         long[] sizes = subject.kind() == AllocatorKind.BYTE ? BYTE_SIZES : pages ? PAGE_SIZES : ID_SIZES;
         long[] aligns = subject.kind() == AllocatorKind.BYTE ? BYTE_ALIGNS : pages ? PAGE_ALIGNS : ID_ALIGNS;
@@ -31,7 +38,7 @@ final class Probe {
             got[i] = -1;
             try {
                 got[i] = subject.alloc(sizes[i], align);
-                results.append(got[i]);
+                results.append(addresses ? Long.toString(got[i]) : "ok");
             } catch (AllocException e) {
                 results.append(e.error());
             } catch (RuntimeException e) {
@@ -45,9 +52,12 @@ final class Probe {
                 try {
                     subject.dealloc(got[i], sizes[i], align);
                 } catch (RuntimeException e) {
-                    results.append("free ").append(got[i]).append(": ").append(e).append(' ');
+                    results.append("free ").append(addresses ? got[i] : i).append(": ").append(e).append(' ');
                 }
             }
+        }
+        if (!addresses) {
+            return results.toString();
         }
         try {
             Snapshot after = Snapshot.of(subject);

@@ -29,6 +29,10 @@ final class SequenceRun {
     private static final long HUGE = 1L << 62;
     /** Above this history length, only some rejected calls get the (quadratic) replay-and-probe check. */
     private static final int FULL_PROBE_HISTORY = 400;
+    /** Rejected calls of one kind (call type and error) that always get the replay-and-probe check. */
+    private static final int PROBE_FIRST = 2;
+    /** After those, one in this many does. */
+    private static final int PROBE_EVERY = 8;
 
     /** The arguments a block was allocated (or last resized) with. */
     static final class Binding {
@@ -81,7 +85,9 @@ final class SequenceRun {
     private final Map<Integer, Binding> bindings = new HashMap<>();
     private final Map<Long, Integer> idAtPos = new HashMap<>();
     private final List<Integer> freedIds = new ArrayList<>();
-    private int rejectedCalls;
+    private final Map<String, Integer> rejectedByKind = new HashMap<>();
+    /** The snapshot the last step ended with: the state before the next call. */
+    private Snapshot lastSnapshot;
     private String lastOutcome = "";
 
     SequenceRun(Supplier<Subject> factory, Hooks hooks) {
@@ -155,7 +161,8 @@ final class SequenceRun {
             lastOutcome = "skipped";
             return;
         }
-        Snapshot before = Snapshot.of(subject);
+        Snapshot before = lastSnapshot != null ? lastSnapshot : Snapshot.of(subject);
+        lastSnapshot = null;
         history.add(op);
         String call = render(op, binding);
         lines.add(call + ";");
@@ -182,19 +189,28 @@ final class SequenceRun {
             lines.set(lines.size() - 1, rejectedLine(op, call, rejected));
             lastOutcome = rejected.name();
             if (!expect.rejections.contains(rejected)) {
+                if (expect.success) {
+                    lines.set(lines.size() - 1, call + "; // rejected with " + rejected + ", should succeed");
+                } else {
+                    lines.set(lines.size() - 1, "assertEquals(AllocError." + expect.rejections.iterator().next()
+                            + ", assertThrows(AllocException.class, () -> " + expression(op, call)
+                            + ").error()); // got " + rejected);
+                }
                 throw violation(rejected == AllocError.NO_MEMORY && expect.success ? "must-succeed" : "error-kind",
                         call + " was rejected with " + rejected + "; expected "
                                 + (expect.rejections.isEmpty() ? "success" : "one of " + expect.rejections
                                 + (expect.success ? " or success" : "")));
             }
-            checkUnchanged(before, call + " (rejected with " + rejected + ")");
+            checkUnchanged(before, call + " (rejected with " + rejected + ")", op.type() + " " + rejected);
         } else if (op.type() == Op.Type.RESIZE && value == 0) {
             lines.set(lines.size() - 1, call + "; // false");
             lastOutcome = "false";
-            checkUnchanged(before, call + " (returned false)");
+            checkUnchanged(before, call + " (returned false)", "RESIZE false");
         } else {
             lastOutcome = "ok";
             if (!expect.success) {
+                lines.set(lines.size() - 1, rejectedLine(op, call, expect.rejections.iterator().next())
+                        .replace("); // ", "); // expected "));
                 throw violation(expect.rejections.contains(AllocError.NOT_ALLOCATED) ? "not-allocated"
                         : "accepted-bad-call", call + " succeeded (returned " + value + "); expected one of "
                         + expect.rejections);
@@ -265,6 +281,10 @@ final class SequenceRun {
             return Expect.reject(AllocError.INVALID_PARAM);
         }
         if (size > HUGE / subject.unit()) {
+            return Expect.reject(AllocError.INVALID_PARAM, AllocError.NO_MEMORY);
+        }
+        if (size > model.regionUnits() && rejectsAsInvalid(size, align)) {
+            // a size no region could hold: usableSize may call it a bad size
             return Expect.reject(AllocError.INVALID_PARAM, AllocError.NO_MEMORY);
         }
         long units = usable(size, align);
@@ -402,6 +422,15 @@ final class SequenceRun {
         return expect;
     }
 
+    private boolean rejectsAsInvalid(long size, long align) {
+        try {
+            subject.usableSize(size, align);
+            return false;
+        } catch (AllocException e) {
+            return e.error() == AllocError.INVALID_PARAM;
+        }
+    }
+
     /** {@code usableSize}, checked: deterministic, at least the size, at least one for size 0. */
     private long usable(long size, long align) {
         long units;
@@ -418,6 +447,25 @@ final class SequenceRun {
             throw violation("usable-size", "usableSize(" + size + ", " + align + ") changed between two calls");
         }
         return units;
+    }
+
+    /**
+     * The largest block (alignment 1, or the page size) a fresh allocator with this one's regions gives, found by
+     * bisection on fresh copies; the minimum size if none fits.
+     */
+    long largestFreshBlock() {
+        long align = subject.kind() == AllocatorKind.PAGE ? subject.unit() : 1;
+        long low = subject.minSize();
+        long high = Math.max(low, model.regionUnits());
+        while (low < high) {
+            long middle = low + (high - low + 1) / 2;
+            if (fitsWhenFresh(middle, align)) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low;
     }
 
     private boolean fitsWhenFresh(long size, long align) {
@@ -544,7 +592,11 @@ final class SequenceRun {
         }
     }
 
-    /** With no live block, the allocator must look (and, if deterministic, behave) as right after its regions. */
+    /**
+     * With no live block, the allocator must look as right after its regions were added (same walk and stats) and
+     * be able to do the same (a probe succeeds and fails at the same steps; where blocks go may differ, as free
+     * lists may be in another order).
+     */
     private void compareWithFresh(String property, String call) {
         Snapshot now = Snapshot.of(subject);
         Subject fresh = freshWithRegions();
@@ -554,29 +606,34 @@ final class SequenceRun {
                     + "one with the same regions: " + difference.replace("was", "fresh:").replace("now", "this:"));
         }
         if (hooks.deterministic()) {
-            String expected = Probe.run(fresh);
-            String actual = Probe.run(replay(history));
+            String expected = Probe.run(fresh, false);
+            String actual = Probe.run(replay(history), false);
             if (!expected.equals(actual)) {
-                throw violation(property, "after " + call + " no block is live, but a probe sequence answers "
-                        + "differently than on a fresh allocator with the same regions:\n  fresh: " + expected
-                        + "\n  this:  " + actual);
+                throw violation(property, "after " + call + " no block is live, but a probe sequence succeeds and "
+                        + "fails at other steps than on a fresh allocator with the same regions:\n  fresh: "
+                        + expected + "\n  this:  " + actual);
             }
         }
     }
 
     // ---- checks --------------------------------------------------------------------------------------------
 
-    private void checkUnchanged(Snapshot before, String call) {
+    /**
+     * A rejected call (or a {@code tryResize} that returned false) changed nothing observable, and, for the first
+     * few calls of each kind and then one in {@link #PROBE_EVERY}, nothing hidden: replayed copies of the history
+     * with and without the call answer a probe alike.
+     */
+    private void checkUnchanged(Snapshot before, String call, String kind) {
         Snapshot after = Snapshot.of(subject);
         String difference = before.difference(after);
         if (difference != null) {
             throw violation("rejected-call-changed-state", call + " changed the allocator: " + difference);
         }
-        rejectedCalls++;
-        int every = Math.max(1, history.size() / FULL_PROBE_HISTORY);
-        if (hooks.deterministic() && rejectedCalls % every == 0) {
-            String with = Probe.run(replay(history));
-            String without = Probe.run(replay(history.subList(0, history.size() - 1)));
+        int seen = rejectedByKind.merge(kind, 1, Integer::sum);
+        int every = PROBE_EVERY * Math.max(1, history.size() / FULL_PROBE_HISTORY);
+        if (hooks.deterministic() && (seen <= PROBE_FIRST || seen % every == 0)) {
+            String with = Probe.run(replay(history), true);
+            String without = Probe.run(replay(history.subList(0, history.size() - 1)), true);
             if (!with.equals(without)) {
                 throw violation("rejected-call-changed-state", call + " changed hidden state: a probe sequence "
                         + "answers differently on a copy made by replaying the history with and without it:\n"
@@ -594,6 +651,7 @@ final class SequenceRun {
         }
         String after = " after " + call;
         AllocatorStats stats = now.stats;
+        lastSnapshot = now;
         if (now.used + now.available != now.total) {
             throw violation("accounting", "used " + now.used + " + available " + now.available + " != total "
                     + now.total + after);
@@ -839,20 +897,25 @@ final class SequenceRun {
         }
     }
 
-    private String rejectedLine(Op op, String call, AllocError rejected) {
+    private static String rejectedLine(Op op, String call, AllocError rejected) {
+        if (op.type() == Op.Type.TRY_ALLOC && rejected == AllocError.NO_MEMORY) {
+            return call + "; // NO_BLOCK";
+        }
+        return "assertThrows(AllocException.class, () -> " + expression(op, call) + "); // " + rejected;
+    }
+
+    /** The call without the assignment of its result ({@code a.alloc(8L, 8L)}, {@code a.allocFixedId(b3)}). */
+    private static String expression(Op op, String call) {
         String expression = call;
         int assignment = call.indexOf(" = ");
         if (op.allocates() && assignment >= 0) {
-            if (op.type() == Op.Type.TRY_ALLOC && rejected == AllocError.NO_MEMORY) {
-                return call + "; // NO_BLOCK";
-            }
             expression = call.substring(assignment + 3);
             int fixed = expression.indexOf("; ");
             if (fixed >= 0) {
                 expression = expression.substring(fixed + 2);
             }
         }
-        return "assertThrows(AllocException.class, () -> " + expression + "); // " + rejected;
+        return expression;
     }
 
     private ContractViolation violation(String property, String message) {

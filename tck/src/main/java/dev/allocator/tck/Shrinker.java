@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Makes a failing sequence small: drops chunks of calls (halves, quarters, ... single calls), then halves sizes,
- * while the sequence still breaks the same property. Bounded by a number of replays and a time budget.
+ * Makes a failing sequence small: drops chunks of calls (halves, quarters, ... single calls), then simplifies
+ * calls (halves sizes and alignments, moves regions to 0), while the sequence still breaks the same property. Bounded by a number of replays and a time budget.
  */
 final class Shrinker {
     private static final int MAX_ATTEMPTS = 4000;
@@ -47,7 +47,7 @@ final class Shrinker {
         boolean changed = true;
         while (changed && shrinker.budgetLeft()) {
             changed = shrinker.dropChunks(ops);
-            changed |= shrinker.halveSizes(ops);
+            changed |= shrinker.simplifyCalls(ops);
         }
         shrinker.fails(ops);
         return new Result(ops, shrinker.lastLines, shrinker.lastViolation, shrinker.attempts);
@@ -74,21 +74,22 @@ final class Shrinker {
         return changed;
     }
 
-    private boolean halveSizes(List<Op> ops) {
+    private boolean simplifyCalls(List<Op> ops) {
         boolean changed = false;
-        long minSize = factory.get().minSize();
+        Subject sample = factory.get();
         for (int i = 0; i < ops.size() && budgetLeft(); i++) {
-            while (budgetLeft()) {
-                Op smaller = ops.get(i).withHalvedSize(minSize);
-                if (smaller.equals(ops.get(i))) {
-                    break;
-                }
-                Op original = ops.set(i, smaller);
-                if (!fails(ops)) {
+            boolean simplified = true;
+            while (simplified && i < ops.size() && budgetLeft()) {
+                simplified = false;
+                for (Op candidate : ops.get(i).simpler(sample.unit(), sample.minSize())) {
+                    Op original = ops.set(i, candidate);
+                    if (fails(ops)) {
+                        simplified = true;
+                        changed = true;
+                        break;
+                    }
                     ops.set(i, original);
-                    break;
                 }
-                changed = true;
             }
         }
         return changed;

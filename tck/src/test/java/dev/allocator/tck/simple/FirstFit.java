@@ -57,8 +57,13 @@ public class FirstFit {
         return found;
     }
 
-    /** The lowest aligned address where {@code units} fit, or -1. */
+    /** Where {@code alloc} puts a block: {@link #lowestFit}. Broken variants override this. */
     protected long find(long units, long align) {
+        return lowestFit(units, align);
+    }
+
+    /** The lowest aligned address where {@code units} fit, or -1. */
+    protected final long lowestFit(long units, long align) {
         for (int region = 0; region < regions.count(); region++) {
             long gapStart = regions.start(region);
             long end = regions.end(region);
@@ -84,6 +89,21 @@ public class FirstFit {
         }
         long start = gapStart + padding;
         return start < gapEnd && units <= (gapEnd - start) / unit ? start : -1;
+    }
+
+    /** The second lowest aligned address where {@code units} fit (the first if there is only one), or -1. */
+    protected long findSecond(long units, long align) {
+        long first = lowestFit(units, align);
+        if (first < 0) {
+            return first;
+        }
+        live.put(first, units);
+        try {
+            long second = lowestFit(units, align);
+            return second >= 0 ? second : first;
+        } finally {
+            live.remove(first);
+        }
     }
 
     /** Takes {@code [pos, +units)}, which the caller found free. */
@@ -136,6 +156,11 @@ public class FirstFit {
         live.put(pos, newUnits);
         used += newUnits - oldUnits;
         return true;
+    }
+
+    /** The address of the lowest live block, or -1. */
+    public long lowestLiveBlock() {
+        return live.isEmpty() ? -1 : live.firstKey();
     }
 
     public boolean isAllocated(long address) {

@@ -1,22 +1,17 @@
 package dev.allocator.tck.simple;
 
 import dev.allocator.api.AllocException;
-import dev.allocator.api.AllocatorStats;
-import dev.allocator.api.BlockVisitor;
 import dev.allocator.api.ByteAllocator;
 
 /** First-fit byte allocator for the tck's own tests: every block rounded up to a multiple of 8 bytes (0 -> 8). */
-public class SimpleByteAllocator implements ByteAllocator {
-    protected final FirstFit core = new FirstFit(1);
-
-    @Override
-    public void init(long start, long size) {
-        core.init(start, size);
+public class SimpleByteAllocator extends SimpleAllocatorBase implements ByteAllocator {
+    public SimpleByteAllocator() {
+        this(new FirstFit(1));
     }
 
-    @Override
-    public void addMemory(long start, long size) {
-        core.addMemory(start, size);
+    /** For variants with another core. */
+    protected SimpleByteAllocator(FirstFit core) {
+        super(core);
     }
 
     @Override
@@ -56,20 +51,5 @@ public class SimpleByteAllocator implements ByteAllocator {
     @Override
     public boolean tryResize(long pos, long oldSize, long newSize, long align) {
         return core.tryResize(pos, usableSize(oldSize, align), usableSize(newSize, align));
-    }
-
-    @Override
-    public void reset() {
-        core.reset();
-    }
-
-    @Override
-    public AllocatorStats stats() {
-        return core.stats();
-    }
-
-    @Override
-    public void forEachBlock(BlockVisitor visitor) {
-        core.forEachBlock(visitor);
     }
 }

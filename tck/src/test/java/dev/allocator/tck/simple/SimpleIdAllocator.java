@@ -1,22 +1,17 @@
 package dev.allocator.tck.simple;
 
 import dev.allocator.api.AllocException;
-import dev.allocator.api.AllocatorStats;
-import dev.allocator.api.BlockVisitor;
 import dev.allocator.api.IdAllocator;
 
 /** Lowest-fit ID allocator for the tck's own tests. */
-public class SimpleIdAllocator implements IdAllocator {
-    protected final FirstFit core = new FirstFit(1);
-
-    @Override
-    public void init(long start, long size) {
-        core.init(start, size);
+public class SimpleIdAllocator extends SimpleAllocatorBase implements IdAllocator {
+    public SimpleIdAllocator() {
+        this(new FirstFit(1));
     }
 
-    @Override
-    public void addMemory(long start, long size) {
-        core.addMemory(start, size);
+    /** For variants with another core. */
+    protected SimpleIdAllocator(FirstFit core) {
+        super(core);
     }
 
     @Override
@@ -69,20 +64,5 @@ public class SimpleIdAllocator implements IdAllocator {
             throw AllocException.invalidParam("new count " + newCount);
         }
         return core.tryResize(startId, oldCount, newCount);
-    }
-
-    @Override
-    public void reset() {
-        core.reset();
-    }
-
-    @Override
-    public AllocatorStats stats() {
-        return core.stats();
-    }
-
-    @Override
-    public void forEachBlock(BlockVisitor visitor) {
-        core.forEachBlock(visitor);
     }
 }

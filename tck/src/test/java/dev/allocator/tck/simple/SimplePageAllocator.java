@@ -1,23 +1,14 @@
 package dev.allocator.tck.simple;
 
 import dev.allocator.api.AllocException;
-import dev.allocator.api.AllocatorStats;
-import dev.allocator.api.BlockVisitor;
 import dev.allocator.api.PageAllocator;
 
 /** First-fit page allocator for the tck's own tests, 4 KiB pages. */
-public class SimplePageAllocator implements PageAllocator {
+public class SimplePageAllocator extends SimpleAllocatorBase implements PageAllocator {
     private static final long PAGE = 4096;
-    protected final FirstFit core = new FirstFit(PAGE);
 
-    @Override
-    public void init(long start, long size) {
-        core.init(start, size);
-    }
-
-    @Override
-    public void addMemory(long start, long size) {
-        core.addMemory(start, size);
+    public SimplePageAllocator() {
+        super(new FirstFit(PAGE));
     }
 
     @Override
@@ -77,20 +68,5 @@ public class SimplePageAllocator implements PageAllocator {
             throw AllocException.invalidParam("new page count " + newPages);
         }
         return core.tryResize(pos, oldPages, newPages);
-    }
-
-    @Override
-    public void reset() {
-        core.reset();
-    }
-
-    @Override
-    public AllocatorStats stats() {
-        return core.stats();
-    }
-
-    @Override
-    public void forEachBlock(BlockVisitor visitor) {
-        core.forEachBlock(visitor);
     }
 }

@@ -1,0 +1,564 @@
+package dev.allocator.bitmap;
+
+import java.util.Arrays;
+
+/*
+ * A bitmap of free (1) and used (0) bits with a binary summary tree over its 64-bit words.
+ *
+ *   level 2            [pre suf longest]                         one node per 4 words
+ *                     /                 \
+ *   level 1   [pre suf longest]     [pre suf longest]            one node per 2 words
+ *               /        \             /        \
+ *   level 0  word 0    word 1       word 2    word 3            64 bits each, summaries computed on the fly
+ *            bits 0..63 ...
+ *
+ * Every stored node (level h >= 1, index j) covers bits [j * 2^(h+6), (j+1) * 2^(h+6)) and holds a record of 3 + h
+ * ints, adjacent in one int[] per level:
+ *   prefix  - free bits at the node's low end (== span when the node is entirely free),
+ *   suffix  - free bits at its high end,
+ *   longest - its longest run of free bits.
+ * A word's three values come from numberOfTrailingZeros / numberOfLeadingZeros and a short loop over its runs.
+ *
+ * Invariants:
+ *   - every node's values equal what its two children give: prefix = left full ? left span + right prefix :
+ *     left prefix (suffix mirrored), longest = max(left longest, right longest, left suffix + right prefix);
+ *   - bits at or past size() (the tail of the last word, and children past the last word) count as used and
+ *     are never set, so no free run ever crosses the end;
+ *   - level h has ceil(words / 2^h) nodes; the top level has exactly one node, the root (the word itself when
+ *     there is only one word). Metadata: one bit per managed bit plus about 20 bytes per word, no fixed maximum.
+ *
+ *   aligned[m]    - for each lower level m < h, the longest free prefix of any of its level-m descendants (the
+ *     free run starting at an aligned block of 64 * 2^m bits): h ints per node, so about 8 more bytes per word.
+ *
+ * Search (find): a request aligned to a block of 64 * 2^m bits and no longer than it starts exactly at the start
+ * of a level-m node whose prefix holds it, so it descends only into nodes whose aligned[m] is long
+ * enough: O(height), whatever the fragmentation. Any other request is a left-to-right walk that carries the length of the free run ending just before the node it
+ * visits. A node whose carried run plus its prefix fits the request answers at once; a node whose longest run
+ * is shorter than the request is skipped in O(1) (the carry becomes its suffix, or grows by its span when it is
+ * all free); only nodes that may hold a fitting run are entered. Without alignment the first node entered holds
+ * the answer, so a search touches O(height) nodes. With alignment, a node is also skipped when no aligned start
+ * lies in it after its prefix run (nodes smaller than the alignment hold at most one aligned start), so the walk
+ * enters only nodes that may start a fitting run; a run long enough but badly placed makes it go on to the next
+ * candidate.
+ *
+ * Update (setUsed / setFree): change the words of the run, then recompute the ancestors of those words, level
+ * by level: O(words touched + height).
+ *
+ * Not thread safe. Sizes are limited to Integer.MAX_VALUE bits because node values are ints.
+ */
+
+/** A bitmap of free and used bits that finds runs of free bits through a summary tree; see the comment above. */
+final class SummaryBitmap {
+    /** Largest number of bits one bitmap holds (node summaries are ints). */
+    static final long MAX_BITS = Integer.MAX_VALUE;
+
+    private static final int WORD_BITS = 64;
+    private static final int WORD_SHIFT = 6;
+    private static final long NO_START = Long.MAX_VALUE;
+    private static final int PREFIX = 0;
+    private static final int SUFFIX = 1;
+    private static final int LONGEST = 2;
+    private static final int ALIGNED = 3;
+    /** Block levels with an aligned[] summary: blocks of 64 to 64 * 2^(BLOCK_LEVELS - 1) bits. */
+    static final int BLOCK_LEVELS = 6;
+
+    private final long size;
+    private final long[] words;
+    private final int height;
+    /** Per level, one record of {@code 3 + level} ints per node: PREFIX, SUFFIX, LONGEST, ALIGNED + m. */
+    private final int[][] tree;
+    private final int[] nodeCounts;
+    private final int[] strides;
+
+    // State of the search in progress, kept in fields so a search allocates nothing.
+    private long searchFrom;
+    private long runLength;
+    private long alignMask;
+    private long phase;
+    private long carry;
+
+    /**
+     * Creates a bitmap with every bit free.
+     *
+     * @param size number of bits, 1 to {@link #MAX_BITS}
+     */
+    SummaryBitmap(long size) {
+        if (size < 1 || size > MAX_BITS) {
+            throw new IllegalArgumentException("bitmap size " + size + " is not in [1, " + MAX_BITS + "]");
+        }
+        this.size = size;
+        int wordCount = (int) ((size + WORD_BITS - 1) >>> WORD_SHIFT);
+        words = new long[wordCount];
+        int levels = 0;
+        while (nodesAt(wordCount, levels) > 1) {
+            levels++;
+        }
+        height = levels;
+        tree = new int[height + 1][];
+        nodeCounts = new int[height + 1];
+        strides = new int[height + 1];
+        nodeCounts[0] = wordCount;
+        for (int level = 1; level <= height; level++) {
+            nodeCounts[level] = nodesAt(wordCount, level);
+            strides[level] = ALIGNED + blockLevelsBelow(level);
+            tree[level] = new int[nodeCounts[level] * strides[level]];
+        }
+        freeAll();
+    }
+
+    /** How many aligned[] entries a node of {@code level} has. */
+    private static int blockLevelsBelow(int level) {
+        return Math.min(level, BLOCK_LEVELS);
+    }
+
+    private static int nodesAt(int wordCount, int level) {
+        return (int) (((long) wordCount + (1L << level) - 1) >>> level);
+    }
+
+    /**
+     * Returns the number of bits.
+     *
+     * @return the size given at construction
+     */
+    long size() {
+        return size;
+    }
+
+    /**
+     * Returns the bytes of metadata this bitmap holds in arrays (words and summaries).
+     *
+     * @return bytes of array payload, headers not counted
+     */
+    long metadataBytes() {
+        long bytes = (long) words.length * Long.BYTES;
+        for (int level = 1; level <= height; level++) {
+            bytes += (long) tree[level].length * Integer.BYTES;
+        }
+        return bytes;
+    }
+
+    /** Makes every bit free: O(bits / 64). */
+    void freeAll() {
+        Arrays.fill(words, -1L);
+        int lastBits = (int) (size & (WORD_BITS - 1));
+        if (lastBits != 0) {
+            words[words.length - 1] = (1L << lastBits) - 1;
+        }
+        for (int level = 1; level <= height; level++) {
+            long span = 1L << (level + WORD_SHIFT);
+            int full = (int) Math.min(span, Integer.MAX_VALUE);
+            int[] records = tree[level];
+            records[PREFIX] = full;
+            records[SUFFIX] = full;
+            records[LONGEST] = full;
+            for (int below = 0; below < blockLevelsBelow(level); below++) {
+                records[ALIGNED + below] = 1 << (below + WORD_SHIFT);
+            }
+            int stride = strides[level];
+            for (int filled = stride; filled < records.length; filled <<= 1) {
+                System.arraycopy(records, 0, records, filled, Math.min(filled, records.length - filled));
+            }
+            recompute(level, nodeCounts[level] - 1);
+        }
+    }
+
+    /**
+     * Tells whether a bit is free.
+     *
+     * @param index 0 to {@code size() - 1}
+     * @return true if free
+     */
+    boolean isFree(long index) {
+        return (words[(int) (index >>> WORD_SHIFT)] & (1L << index)) != 0;
+    }
+
+    /**
+     * Tells whether every bit of a run is free: O(count / 64).
+     *
+     * @param from  first bit, the run within {@code [0, size())}
+     * @param count bits, {@code >= 1}
+     * @return true if all are free
+     */
+    boolean isRunFree(long from, long count) {
+        return runMatches(from, count, true);
+    }
+
+    /**
+     * Tells whether every bit of a run is used: O(count / 64).
+     *
+     * @param from  first bit, the run within {@code [0, size())}
+     * @param count bits, {@code >= 1}
+     * @return true if all are used
+     */
+    boolean isRunUsed(long from, long count) {
+        return runMatches(from, count, false);
+    }
+
+    private boolean runMatches(long from, long count, boolean free) {
+        long end = from + count;
+        int first = (int) (from >>> WORD_SHIFT);
+        int last = (int) ((end - 1) >>> WORD_SHIFT);
+        for (int w = first; w <= last; w++) {
+            long mask = runMask(w, first, last, from, end);
+            long bits = free ? ~words[w] : words[w];
+            if ((bits & mask) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Marks a run used: O(count / 64 + height).
+     *
+     * @param from  first bit, the run within {@code [0, size())}
+     * @param count bits, {@code >= 1}
+     */
+    void setUsed(long from, long count) {
+        setRun(from, count, false);
+    }
+
+    /**
+     * Marks a run free: O(count / 64 + height).
+     *
+     * @param from  first bit, the run within {@code [0, size())}
+     * @param count bits, {@code >= 1}
+     */
+    void setFree(long from, long count) {
+        setRun(from, count, true);
+    }
+
+    private void setRun(long from, long count, boolean free) {
+        long end = from + count;
+        int first = (int) (from >>> WORD_SHIFT);
+        int last = (int) ((end - 1) >>> WORD_SHIFT);
+        for (int w = first; w <= last; w++) {
+            long mask = runMask(w, first, last, from, end);
+            words[w] = free ? words[w] | mask : words[w] & ~mask;
+        }
+        for (int level = 1; level <= height; level++) {
+            int lastNode = last >>> level;
+            boolean changed = false;
+            for (int node = first >>> level; node <= lastNode; node++) {
+                changed |= recompute(level, node);
+            }
+            if (!changed) {
+                break; // the levels above summarise unchanged nodes
+            }
+        }
+    }
+
+    /** The bits of word {@code w} that lie in {@code [from, end)}, for {@code first <= w <= last}. */
+    private static long runMask(int w, int first, int last, long from, long end) {
+        long mask = -1L;
+        if (w == first) {
+            mask &= -1L << from;
+        }
+        if (w == last) {
+            mask &= -1L >>> (WORD_BITS - 1 - ((end - 1) & (WORD_BITS - 1)));
+        }
+        return mask;
+    }
+
+    /**
+     * Recomputes a stored node from its two children (a missing right child counts as all used).
+     *
+     * @return true if any of its values changed
+     */
+    private boolean recompute(int level, int node) {
+        long childSpan = 1L << (level - 1 + WORD_SHIFT);
+        int left = node << 1;
+        int right = left + 1;
+        int below = level - 1;
+        boolean hasRight = right < nodeCounts[below];
+        long leftPrefix;
+        long leftSuffix;
+        long leftLongest;
+        long rightPrefix = 0;
+        long rightSuffix = 0;
+        long rightLongest = 0;
+        int[] children = tree[below];
+        int leftAt = left * strides[below];
+        int rightAt = leftAt + strides[below];
+        if (level == 1) {
+            long word = words[left];
+            leftPrefix = Long.numberOfTrailingZeros(~word);
+            leftSuffix = Long.numberOfLeadingZeros(~word);
+            leftLongest = longestRun(word);
+            if (hasRight) {
+                word = words[right];
+                rightPrefix = Long.numberOfTrailingZeros(~word);
+                rightSuffix = Long.numberOfLeadingZeros(~word);
+                rightLongest = longestRun(word);
+            }
+        } else {
+            leftPrefix = children[leftAt + PREFIX];
+            leftSuffix = children[leftAt + SUFFIX];
+            leftLongest = children[leftAt + LONGEST];
+            if (hasRight) {
+                rightPrefix = children[rightAt + PREFIX];
+                rightSuffix = children[rightAt + SUFFIX];
+                rightLongest = children[rightAt + LONGEST];
+            }
+        }
+        int[] records = tree[level];
+        int at = node * strides[level];
+        int newPrefix = (int) (leftPrefix == childSpan ? childSpan + rightPrefix : leftPrefix);
+        int newSuffix = (int) (rightSuffix == childSpan ? childSpan + leftSuffix : rightSuffix);
+        int newLongest = (int) Math.max(Math.max(leftLongest, rightLongest), leftSuffix + rightPrefix);
+        int differences = (newPrefix ^ records[at + PREFIX]) | (newSuffix ^ records[at + SUFFIX])
+                | (newLongest ^ records[at + LONGEST]);
+        records[at + PREFIX] = newPrefix;
+        records[at + SUFFIX] = newSuffix;
+        records[at + LONGEST] = newLongest;
+        if (below < BLOCK_LEVELS) {
+            int newAligned = (int) Math.max(leftPrefix, rightPrefix);
+            differences |= newAligned ^ records[at + ALIGNED + below];
+            records[at + ALIGNED + below] = newAligned;
+        }
+        // The best prefix of the level-m blocks below, for the lower levels m, from the children's records.
+        int inherited = blockLevelsBelow(below);
+        for (int m = 0; m < inherited; m++) {
+            int best = Math.max(children[leftAt + ALIGNED + m], hasRight ? children[rightAt + ALIGNED + m] : 0);
+            differences |= best ^ records[at + ALIGNED + m];
+            records[at + ALIGNED + m] = best;
+        }
+        return differences != 0;
+    }
+
+    /**
+     * Returns the longest run of one bits in a word: a loop over its runs, stopping once no later run can be
+     * longer.
+     *
+     * @param word any word
+     * @return 0 to 64
+     */
+    static int longestRun(long word) {
+        if (word == -1L) {
+            return WORD_BITS;
+        }
+        int best = 0;
+        long rest = word;
+        while (rest != 0) {
+            int start = Long.numberOfTrailingZeros(rest);
+            if (WORD_BITS - start <= best) {
+                break;
+            }
+            int length = Long.numberOfTrailingZeros(~(rest >>> start));
+            best = Math.max(best, length);
+            int end = start + length;
+            if (end >= WORD_BITS) {
+                break;
+            }
+            rest &= -1L << end;
+        }
+        return best;
+    }
+
+    /**
+     * Returns the length of the longest run of free bits: O(1).
+     *
+     * @return 0 to {@code size()}
+     */
+    long largestFreeRun() {
+        return height == 0 ? longestRun(words[0]) : tree[height][LONGEST];
+    }
+
+    /**
+     * Finds the lowest start {@code s >= from} such that bits {@code [s, s + count)} are free and
+     * {@code s + phase} is a multiple of {@code align}.
+     *
+     * @param from  first bit that may be part of the run, {@code >= 0}
+     * @param count bits wanted, {@code >= 1}
+     * @param align a power of two {@code >= 1}
+     * @param phase added to {@code s} before the alignment test, {@code >= 0}, with
+     *              {@code phase + size()} not past {@link Long#MAX_VALUE}
+     * @return the start, or -1 if no run fits
+     */
+    long find(long from, long count, long align, long phase) {
+        if (count > size - from || count > largestFreeRun()) {
+            return -1;
+        }
+        searchFrom = from;
+        runLength = count;
+        alignMask = align - 1;
+        this.phase = phase;
+        carry = 0;
+        if (align >= WORD_BITS && count <= align && (phase & alignMask) == 0) {
+            int blockLevel = Long.numberOfTrailingZeros(align) - WORD_SHIFT;
+            if (blockLevel < BLOCK_LEVELS && blockLevel < height) {
+                return searchAlignedBlock(height, 0, blockLevel);
+            }
+        }
+        return search(height, 0);
+    }
+
+    /**
+     * Finds the first node of {@code blockLevel} at or after {@code searchFrom} whose free prefix holds the
+     * request. Exact pruning: a node is entered only if its best prefix at {@code blockLevel} is long enough, so
+     * this touches O(height) nodes.
+     */
+    private long searchAlignedBlock(int level, int node, int blockLevel) {
+        long low = (long) node << (level + WORD_SHIFT);
+        if (low + (1L << (level + WORD_SHIFT)) <= searchFrom) {
+            return -1;
+        }
+        if (level == blockLevel) {
+            long blockPrefix = level == 0 ? Long.numberOfTrailingZeros(~words[node])
+                    : tree[level][node * strides[level] + PREFIX];
+            return low >= searchFrom && blockPrefix >= runLength ? low : -1;
+        }
+        if (tree[level][node * strides[level] + ALIGNED + blockLevel] < runLength) {
+            return -1;
+        }
+        int left = node << 1;
+        long found = searchAlignedBlock(level - 1, left, blockLevel);
+        if (found < 0 && left + 1 < nodeCount(level - 1)) {
+            found = searchAlignedBlock(level - 1, left + 1, blockLevel);
+        }
+        return found;
+    }
+
+    /**
+     * Returns the first free bit at or after {@code from}.
+     *
+     * @param from any bit index {@code >= 0}
+     * @return its index, or {@code size()} if there is none
+     */
+    long nextFree(long from) {
+        if (from >= size) {
+            return size;
+        }
+        long found = find(from, 1, 1, 0);
+        return found < 0 ? size : found;
+    }
+
+    /**
+     * Returns the first used bit at or after {@code from}.
+     *
+     * @param from any bit index {@code >= 0}
+     * @return its index, or {@code size()} if there is none
+     */
+    long nextUsed(long from) {
+        if (from >= size) {
+            return size;
+        }
+        searchFrom = from;
+        long found = firstUsed(height, 0);
+        return found < 0 ? size : Math.min(found, size);
+    }
+
+    /** The lowest start of the current request's alignment at or after {@code start}, or NO_START. */
+    private long alignedStart(long start) {
+        long value = start + phase;
+        long misalignment = value & alignMask;
+        if (misalignment == 0) {
+            return start;
+        }
+        long padding = alignMask + 1 - misalignment;
+        return padding > Long.MAX_VALUE - value ? NO_START : start + padding;
+    }
+
+    /** True if the request fits at its first aligned start in the free run [start, end). */
+    private long fitIn(long start, long end) {
+        long aligned = alignedStart(start);
+        return aligned != NO_START && aligned <= end - runLength ? aligned : -1;
+    }
+
+    private long search(int level, int node) {
+        if (level == 0) {
+            return searchWord(node);
+        }
+        long span = 1L << (level + WORD_SHIFT);
+        long low = (long) node << (level + WORD_SHIFT);
+        if (low + span <= searchFrom) {
+            return -1;
+        }
+        if (low >= searchFrom) {
+            int[] records = tree[level];
+            int at = node * strides[level];
+            long nodePrefix = records[at + PREFIX];
+            long fit = fitIn(low - carry, low + nodePrefix);
+            if (fit >= 0) {
+                return fit;
+            }
+            if (nodePrefix == span) {
+                carry += span;
+                return -1;
+            }
+            if (records[at + LONGEST] < runLength || alignedStart(low + nodePrefix + 1) >= low + span) {
+                // No run inside is long enough, or no aligned start lies after the prefix run (an alignment
+                // larger than the node): the node only passes its suffix on.
+                carry = records[at + SUFFIX];
+                return -1;
+            }
+        }
+        int left = node << 1;
+        long found = search(level - 1, left);
+        if (found >= 0) {
+            return found;
+        }
+        if (left + 1 < nodeCount(level - 1)) {
+            return search(level - 1, left + 1);
+        }
+        carry = 0;
+        return -1;
+    }
+
+    private int nodeCount(int level) {
+        return nodeCounts[level];
+    }
+
+    /** Looks for the request's start among the free runs of one word, continuing the carried run. */
+    private long searchWord(int index) {
+        long low = (long) index << WORD_SHIFT;
+        if (low + WORD_BITS <= searchFrom) {
+            return -1;
+        }
+        long free = words[index];
+        if (low < searchFrom) {
+            free &= -1L << searchFrom;
+        }
+        while (free != 0) {
+            int start = Long.numberOfTrailingZeros(free);
+            int end = free == -1L ? WORD_BITS : start + Long.numberOfTrailingZeros(~(free >>> start));
+            long runStart = start == 0 ? low - carry : low + start;
+            long fit = fitIn(runStart, low + end);
+            if (fit >= 0) {
+                return fit;
+            }
+            if (end == WORD_BITS) {
+                carry = low + WORD_BITS - runStart;
+                return -1;
+            }
+            free &= -1L << end;
+        }
+        carry = 0;
+        return -1;
+    }
+
+    private long firstUsed(int level, int node) {
+        if (level == 0) {
+            long low = (long) node << WORD_SHIFT;
+            if (low + WORD_BITS <= searchFrom) {
+                return -1;
+            }
+            long used = ~words[node];
+            if (low < searchFrom) {
+                used &= -1L << searchFrom;
+            }
+            return used == 0 ? -1 : low + Long.numberOfTrailingZeros(used);
+        }
+        long span = 1L << (level + WORD_SHIFT);
+        long low = (long) node << (level + WORD_SHIFT);
+        if (low + span <= searchFrom || (low >= searchFrom && tree[level][node * strides[level] + PREFIX] == span)) {
+            return -1;
+        }
+        int left = node << 1;
+        long found = firstUsed(level - 1, left);
+        if (found < 0 && left + 1 < nodeCount(level - 1)) {
+            found = firstUsed(level - 1, left + 1);
+        }
+        return found;
+    }
+}
