@@ -1,0 +1,358 @@
+package dev.allocator.slab;
+
+/*
+ * How it works
+ * ============
+ * A BuddyByteAllocator owns every byte. Small requests (size and align both covered by a class) are served from
+ * chunks: a chunk is ONE buddy block of blocks-per-grow x classSize bytes (a power of two, so it is aligned to
+ * its own size), cut into equal slots; when the buddy has no block that large, the chunk is the largest block it
+ * has (down to a single slot), so small pools still work. Larger requests go to the buddy directly.
+ *
+ *   buddy:  |chunk 64B x 64 = 4 KiB|   free 4 KiB   |chunk 512B x 64 = 32 KiB       | direct 8 KiB |  ...
+ *            ^ start                                 ^ start
+ *   ChunkTable: start -> chunk id (AddressMap); per chunk: start, class, log2(slots), occupancy (bit i = slot i free)
+ *   partial[class]: LinkedStacks of the chunks of that class with at least one free slot
+ *
+ *     chunk 3 (class 64):  free = ...0001_0110   slots 1, 2, 4 free, slot 0 and 3 used
+ *
+ * alloc(size, align): class c = first class covering max(size, align) (a table lookup); chunk = head of
+ *   partial[c], or a new chunk taken from the buddy (aligned to its size); slot = numberOfTrailingZeros(free);
+ *   clear its bit; a chunk with no free bit leaves partial[c]. O(1).
+ * dealloc(pos, size, align): class c as above; chunk start = pos rounded down to c's full chunk size (then to the
+ *   smaller chunk sizes, at most log2(blocks-per-grow) more probes, only for chunks taken when memory was short);
+ *   the chunk must be of class c, pos on a slot boundary and the slot's bit clear (else NOT_ALLOCATED, unchanged:
+ *   the occupancy word detects double frees in O(1)). Set the bit; a chunk that was full rejoins partial[c]; a chunk
+ *   that is all free goes back to the buddy when return-empty is on. O(1) plus the buddy's O(max-order) merge.
+ *
+ * Invariants:
+ *   - a chunk is in partial[its class] iff its occupancy word is not 0;
+ *   - with return-empty, no chunk has every slot free (it was returned);
+ *   - used == buddy.used - bytes of chunks held + sum of class sizes of live slots.
+ */
+
+import dev.allocator.api.AllocException;
+import dev.allocator.api.Alignment;
+import dev.allocator.api.AllocatorStats;
+import dev.allocator.api.BlockVisitor;
+import dev.allocator.api.ByteAllocator;
+import dev.allocator.buddy.BuddyByteAllocator;
+import dev.allocator.buddy.internal.LinkedStacks;
+
+/**
+ * A slab byte allocator: fixed-size blocks of a few size classes, carved from chunks that a buddy allocator hands
+ * out; requests larger than the largest class go to the buddy directly. The port of arceos' {@code slab_allocator}
+ * (classes 64 to 4096 bytes, 64 blocks per grow), with O(1) double-free detection, chunks given back to the buddy
+ * once empty (option {@code return-empty}), and any range accepted.
+ *
+ * <p>Complexity: {@code alloc}, {@code tryAlloc}, {@code dealloc} of class sizes are O(1) (plus the buddy's
+ * O(max-order) when a chunk is taken or returned); larger requests cost what the buddy costs. {@code stats()} is
+ * O(classes); {@code forEachBlock} O(blocks); {@code reset} O(chunks + buddy blocks).
+ *
+ * <p>A request goes to the first class whose size covers both its size and its alignment and takes that class's
+ * size ({@link #usableSize(long, long)}). A class grows by {@code blocks-per-grow} blocks at once, or by as many as
+ * the largest free buddy block holds when memory is short. Only the part of a region made of whole blocks of the
+ * smallest class, aligned, is used (64 bytes with the defaults); the rest is not counted in {@code totalBytes()}.
+ * {@code init} twice is {@code MEMORY_OVERLAP}. Not thread safe.
+ */
+public final class SlabByteAllocator implements ByteAllocator {
+    /** The default classes, as the original: 64, 128, ..., 4096 bytes. */
+    public static final long[] DEFAULT_CLASSES = {64, 128, 256, 512, 1024, 2048, 4096};
+    /** The default number of blocks a class takes from the buddy at once. */
+    public static final int DEFAULT_BLOCKS_PER_GROW = 64;
+    /** The most blocks per grow: a chunk's occupancy is one 64-bit word. */
+    public static final int MAX_BLOCKS_PER_GROW = 64;
+
+    private static final int BUDDY_MAX_ORDER = 62;
+
+    private final SizeClasses classes;
+    private final int growShift;
+    private final boolean returnEmpty;
+    private final BuddyByteAllocator buddy;
+    private final ChunkTable chunks = new ChunkTable();
+    private final LinkedStacks partial;
+
+    private long chunkBytes;
+    private long slotBytesUsed;
+    private long liveSlots;
+    private long freeSlots;
+
+    /** Creates an allocator with the default classes, 64 blocks per grow, returning empty chunks. */
+    public SlabByteAllocator() {
+        this(DEFAULT_CLASSES, DEFAULT_BLOCKS_PER_GROW, true);
+    }
+
+    /**
+     * Creates an allocator.
+     *
+     * @param classSizes    block sizes: powers of two, strictly increasing
+     * @param blocksPerGrow blocks a class takes from the buddy at once: a power of two from 1 to 64
+     * @param returnEmpty   whether a chunk whose blocks are all free goes back to the buddy at once
+     * @throws AllocException INVALID_PARAM naming the value if a class or {@code blocksPerGrow} is not acceptable
+     */
+    public SlabByteAllocator(long[] classSizes, int blocksPerGrow, boolean returnEmpty) {
+        if (blocksPerGrow < 1 || blocksPerGrow > MAX_BLOCKS_PER_GROW || Integer.bitCount(blocksPerGrow) != 1) {
+            throw AllocException.invalidParam("blocks-per-grow " + blocksPerGrow
+                    + " is not a power of two from 1 to " + MAX_BLOCKS_PER_GROW);
+        }
+        this.growShift = Integer.numberOfTrailingZeros(blocksPerGrow);
+        this.classes = new SizeClasses(classSizes, (1L << (BUDDY_MAX_ORDER - 1)) >> growShift);
+        this.returnEmpty = returnEmpty;
+        this.buddy = new BuddyByteAllocator(classes.size(0), BUDDY_MAX_ORDER);
+        this.partial = new LinkedStacks(classes.count());
+    }
+
+    @Override
+    public void init(long start, long size) {
+        buddy.init(start, size);
+    }
+
+    @Override
+    public void addMemory(long start, long size) {
+        buddy.addMemory(start, size);
+    }
+
+    @Override
+    public long alloc(long size, long align) {
+        long start = tryAlloc(size, align);
+        if (start == NO_BLOCK) {
+            throw noMemory(size, align);
+        }
+        return start;
+    }
+
+    /** Like {@link #alloc(long, long)}, but returns {@link #NO_BLOCK} on exhaustion, without an exception. */
+    @Override
+    public long tryAlloc(long size, long align) {
+        checkRequest(size, align);
+        int sizeClass = classes.classFor(size, align);
+        if (sizeClass == SizeClasses.NONE) {
+            return buddy.tryAlloc(size, align);
+        }
+        int chunk = partial.head(sizeClass);
+        if (chunk == LinkedStacks.NONE) {
+            chunk = grow(sizeClass);
+            if (chunk == ChunkTable.NONE) {
+                return NO_BLOCK;
+            }
+        }
+        long slots = chunks.freeSlots(chunk);
+        int slot = Long.numberOfTrailingZeros(slots);
+        slots &= slots - 1;
+        chunks.setFreeSlots(chunk, slots);
+        if (slots == 0) {
+            partial.remove(sizeClass, chunk);
+        }
+        slotBytesUsed += classes.size(sizeClass);
+        liveSlots++;
+        freeSlots--;
+        return chunks.start(chunk) + ((long) slot << classes.shift(sizeClass));
+    }
+
+    @Override
+    public void dealloc(long pos, long size, long align) {
+        checkRequest(size, align);
+        int sizeClass = classes.classFor(size, align);
+        if (sizeClass == SizeClasses.NONE) {
+            if (chunks.find(pos) != ChunkTable.NONE) {
+                throw notAllocated(pos, size, align);
+            }
+            buddy.dealloc(pos, size, align);
+            return;
+        }
+        int chunk = chunkOf(pos, sizeClass);
+        if (chunk == ChunkTable.NONE) {
+            throw notAllocated(pos, size, align);
+        }
+        long slotBit = 1L << ((pos - chunks.start(chunk)) >>> classes.shift(sizeClass));
+        long slots = chunks.freeSlots(chunk);
+        if (slots == 0) {
+            partial.push(sizeClass, chunk);
+        }
+        chunks.setFreeSlots(chunk, slots | slotBit);
+        slotBytesUsed -= classes.size(sizeClass);
+        liveSlots--;
+        freeSlots++;
+        if (returnEmpty && chunks.isEmpty(chunk)) {
+            release(chunk, sizeClass);
+        }
+    }
+
+    @Override
+    public long usableSize(long size, long align) {
+        checkRequest(size, align);
+        int sizeClass = classes.classFor(size, align);
+        return sizeClass == SizeClasses.NONE ? buddy.usableSize(size, align) : classes.size(sizeClass);
+    }
+
+    /**
+     * {@inheritDoc} A class-size block resizes within its class; a block from the buddy as the buddy does
+     * (shrinking, or growing into free buddies) as long as it stays above the largest class.
+     */
+    @Override
+    public boolean tryResize(long pos, long oldSize, long newSize, long align) {
+        checkRequest(oldSize, align);
+        checkRequest(newSize, align);
+        int oldClass = classes.classFor(oldSize, align);
+        int newClass = classes.classFor(newSize, align);
+        if (oldClass != SizeClasses.NONE) {
+            if (chunkOf(pos, oldClass) == ChunkTable.NONE) {
+                throw notAllocated(pos, oldSize, align);
+            }
+            return oldClass == newClass;
+        }
+        if (chunks.find(pos) != ChunkTable.NONE) {
+            throw notAllocated(pos, oldSize, align);
+        }
+        if (newClass != SizeClasses.NONE) {
+            buddy.tryResize(pos, oldSize, oldSize, align); // only checks that the block is live
+            return false;
+        }
+        return buddy.tryResize(pos, oldSize, newSize, align);
+    }
+
+    @Override
+    public long totalBytes() {
+        return buddy.totalBytes();
+    }
+
+    @Override
+    public long usedBytes() {
+        return buddy.usedBytes() - chunkBytes + slotBytesUsed;
+    }
+
+    @Override
+    public long availableBytes() {
+        return totalBytes() - usedBytes();
+    }
+
+    /**
+     * {@inheritDoc} Free ranges are the buddy's free blocks plus the free slots of chunks; the largest free range
+     * is the larger of the buddy's largest free block and the largest class with a free slot.
+     */
+    @Override
+    public AllocatorStats stats() {
+        AllocatorStats backend = buddy.stats();
+        long largest = backend.largestFree();
+        for (int sizeClass = classes.count() - 1; sizeClass >= 0; sizeClass--) {
+            if (partial.head(sizeClass) != LinkedStacks.NONE) {
+                largest = Math.max(largest, classes.size(sizeClass));
+                break;
+            }
+        }
+        long used = usedBytes();
+        return new AllocatorStats(backend.total(), used, backend.total() - used,
+                backend.liveBlocks() - chunks.size() + liveSlots, backend.freeRanges() + freeSlots, largest);
+    }
+
+    /**
+     * {@inheritDoc} Reports the buddy's blocks in address order, with each chunk expanded into its slots (each
+     * used or free slot one run).
+     */
+    @Override
+    public void forEachBlock(BlockVisitor visitor) {
+        buddy.forEachBlock((start, size, used) -> {
+            int chunk = used ? chunks.find(start) : ChunkTable.NONE;
+            if (chunk == ChunkTable.NONE) {
+                visitor.visit(start, size, used);
+                return;
+            }
+            long slotSize = classes.size(chunks.sizeClass(chunk));
+            long free = chunks.freeSlots(chunk);
+            for (int slot = 0; slot < 1 << chunks.slotShift(chunk); slot++) {
+                visitor.visit(start + slot * slotSize, slotSize, (free & (1L << slot)) == 0);
+            }
+        });
+    }
+
+    @Override
+    public void reset() {
+        chunks.clear();
+        partial.clear();
+        buddy.reset();
+        chunkBytes = 0;
+        slotBytesUsed = 0;
+        liveSlots = 0;
+        freeSlots = 0;
+    }
+
+    /**
+     * Takes a new chunk for a class from the buddy: blocks-per-grow slots, or as many as its largest free block
+     * holds. Returns its id, or NONE when the buddy has no block of even one slot.
+     */
+    private int grow(int sizeClass) {
+        int shift = classes.shift(sizeClass);
+        long size = Math.min(classes.size(sizeClass) << growShift, buddy.largestFreeBlock());
+        if (size < classes.size(sizeClass)) {
+            return ChunkTable.NONE;
+        }
+        long start = buddy.tryAlloc(size, size); // a free block at least this large exists: cannot fail
+        int slotShift = Long.numberOfTrailingZeros(size) - shift;
+        int chunk = chunks.add(start, sizeClass, slotShift);
+        partial.push(sizeClass, chunk);
+        chunkBytes += size;
+        freeSlots += 1L << slotShift;
+        return chunk;
+    }
+
+    /** Gives an all-free chunk back to the buddy. */
+    private void release(int chunk, int sizeClass) {
+        int slotShift = chunks.slotShift(chunk);
+        long size = classes.size(sizeClass) << slotShift;
+        long start = chunks.start(chunk);
+        partial.remove(sizeClass, chunk);
+        chunks.remove(chunk);
+        buddy.dealloc(start, size, size);
+        chunkBytes -= size;
+        freeSlots -= 1L << slotShift;
+    }
+
+    /**
+     * The chunk holding a LIVE slot of {@code sizeClass} at {@code pos}, or NONE. Chunks are aligned to their size,
+     * so the chunk of {@code 2^s} slots holding {@code pos} starts at {@code pos} rounded down to its size: probe
+     * the full chunk size first (the only probe in steady state), then the smaller ones.
+     */
+    private int chunkOf(long pos, int sizeClass) {
+        int shift = classes.shift(sizeClass);
+        for (int slotShift = growShift; slotShift >= 0; slotShift--) {
+            long start = pos & -(1L << (shift + slotShift));
+            int chunk = chunks.find(start);
+            if (chunk != ChunkTable.NONE && chunks.sizeClass(chunk) == sizeClass
+                    && chunks.slotShift(chunk) == slotShift) {
+                if (((pos - start) & ((1L << shift) - 1)) != 0) {
+                    return ChunkTable.NONE;
+                }
+                long slotBit = 1L << ((pos - start) >>> shift);
+                return (chunks.freeSlots(chunk) & slotBit) == 0 ? chunk : ChunkTable.NONE;
+            }
+        }
+        return ChunkTable.NONE;
+    }
+
+    private static void checkRequest(long size, long align) {
+        if (size < 0) {
+            throw AllocException.invalidParam("size " + size + " is negative");
+        }
+        Alignment.requirePowerOfTwo(align);
+        if (size > Long.MAX_VALUE - align) {
+            throw AllocException.invalidParam("size " + size + " + align " + align + " overflows a long");
+        }
+    }
+
+    private AllocException noMemory(long size, long align) {
+        AllocatorStats stats = stats();
+        if (stats.total() == 0) {
+            return AllocException.noMemory("no memory for " + size + " bytes aligned to " + align
+                    + ": the allocator has no memory (call init)");
+        }
+        int sizeClass = classes.classFor(size, align);
+        String taken = sizeClass == SizeClasses.NONE ? "a block from the buddy"
+                : "a " + classes.size(sizeClass) + "-byte slot: none free in its class";
+        return AllocException.noMemory("no memory for " + size + " bytes aligned to " + align + " (" + taken + "): "
+                + stats.available() + " bytes available, largest free block " + stats.largestFree());
+    }
+
+    private static AllocException notAllocated(long pos, long size, long align) {
+        return AllocException.notAllocated("no live block at " + pos + " of " + size + " bytes aligned to " + align
+                + " (never allocated, already freed, or allocated with a size of another class)");
+    }
+}

@@ -1,0 +1,54 @@
+package dev.allocator.slab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ChunkTableTest {
+    @Test
+    void findsChunksByStartWithClassAndOccupancy() {
+        ChunkTable table = new ChunkTable();
+        int chunk = table.add(8192, 2, 3); // 8 slots
+        assertTrue(table.isEmpty(chunk));
+        assertEquals(chunk, table.find(8192));
+        assertEquals(ChunkTable.NONE, table.find(8193));
+        assertEquals(8192, table.start(chunk));
+        assertEquals(2, table.sizeClass(chunk));
+        assertEquals(3, table.slotShift(chunk));
+        assertEquals(0xFFL, table.freeSlots(chunk));
+        table.setFreeSlots(chunk, 0xFEL);
+        assertEquals(0xFEL, table.freeSlots(chunk));
+        assertFalse(table.isEmpty(chunk));
+        assertEquals(1, table.size());
+    }
+
+    @Test
+    void anEmptyChunkHasOneFreeBitPerSlot() {
+        assertEquals(1L, ChunkTable.allFree(0));
+        assertEquals(0xFFFF_FFFFL, ChunkTable.allFree(5));
+        assertEquals(-1L, ChunkTable.allFree(6));
+    }
+
+    @Test
+    void removedChunkIdsAreReused() {
+        ChunkTable table = new ChunkTable();
+        int first = table.add(0, 0, 6);
+        table.remove(first);
+        assertEquals(ChunkTable.NONE, table.find(0));
+        assertEquals(first, table.add(4096, 1, 6));
+    }
+
+    @Test
+    void holdsManyChunksAndClears() {
+        ChunkTable table = new ChunkTable();
+        for (int i = 0; i < 1000; i++) {
+            table.add(i * 4096L, i % 7, 6);
+        }
+        assertEquals(999 % 7, table.sizeClass(table.find(999 * 4096L)));
+        table.clear();
+        assertEquals(0, table.size());
+        assertEquals(ChunkTable.NONE, table.find(0));
+    }
+}

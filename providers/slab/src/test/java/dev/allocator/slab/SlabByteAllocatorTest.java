@@ -1,0 +1,314 @@
+package dev.allocator.slab;
+
+import static dev.allocator.slab.HeapWalk.assertRejectedUnchanged;
+import static dev.allocator.slab.HeapWalk.blocks;
+import static dev.allocator.slab.HeapWalk.snapshot;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.allocator.api.AllocError;
+import dev.allocator.api.AllocatorStats;
+import dev.allocator.api.ByteAllocator;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SlabByteAllocatorTest {
+    private static final long KIB = 1024;
+    private static final long MIB = 1024 * KIB;
+
+    private static SlabByteAllocator withPool(long start, long size) {
+        SlabByteAllocator allocator = new SlabByteAllocator();
+        allocator.init(start, size);
+        return allocator;
+    }
+
+    @Test
+    void requestsTakeTheirClassSizeAndLargerOnesTheBuddyRounding() {
+        SlabByteAllocator allocator = withPool(0, MIB);
+        assertEquals(64, allocator.usableSize(0, 1));
+        assertEquals(64, allocator.usableSize(64, 8));
+        assertEquals(128, allocator.usableSize(65, 8));
+        assertEquals(256, allocator.usableSize(8, 256));
+        assertEquals(4096, allocator.usableSize(4096, 8));
+        assertEquals(8 * KIB, allocator.usableSize(4160, 8));
+        assertEquals(8 * KIB, allocator.usableSize(8, 8192));
+        long before = allocator.usedBytes();
+        allocator.alloc(4160, 8);
+        allocator.alloc(65, 8);
+        assertEquals(before + 8 * KIB + 128, allocator.usedBytes());
+    }
+
+    @Test
+    void blocksAreAlignedToTheirClassAndSizeZeroGetsItsOwnAddress() {
+        SlabByteAllocator allocator = withPool(0, MIB);
+        long first = allocator.alloc(0, 1);
+        long second = allocator.alloc(0, 1);
+        assertNotEquals(first, second);
+        assertEquals(0, allocator.alloc(100, 128) % 128);
+        assertEquals(0, allocator.alloc(5000, 8) % 8192);
+    }
+
+    @Test
+    void aClassGrowsByOneChunkOfBlocksPerGrowBlocks() {
+        SlabByteAllocator allocator = withPool(0, MIB);
+        long first = allocator.alloc(64, 8);
+        List<String> walk = blocks(allocator);
+        assertEquals("0+64:used", walk.get(0));
+        assertEquals("64+64:free", walk.get(1));
+        assertEquals("4032+64:free", walk.get(63)); // one chunk: 64 slots of 64 bytes, 4 KiB aligned
+        assertEquals(0, first);
+        for (int i = 1; i < 64; i++) {
+            assertEquals(i * 64L, allocator.alloc(64, 8));
+        }
+        assertEquals(0, freeRunsOf(allocator, 64)); // the chunk is full
+        long nextChunk = allocator.alloc(64, 8); // the 65th block takes a second chunk
+        assertEquals(0, nextChunk % 4096);
+        assertEquals(63, freeRunsOf(allocator, 64));
+    }
+
+    @Test
+    void anEmptyChunkGoesBackToTheBuddy() {
+        SlabByteAllocator allocator = withPool(0, MIB);
+        String fresh = snapshot(allocator);
+        long block = allocator.alloc(64, 8);
+        allocator.dealloc(block, 64, 8);
+        assertEquals(fresh, snapshot(allocator));
+    }
+
+    @Test
+    void aPhaseOfSmallBlocksDoesNotStrandTheHeapForALargeOne() {
+        SlabByteAllocator allocator = withPool(0, MIB);
+        List<Long> blocks = fill(allocator);
+        assertEquals(MIB / 64, blocks.size());
+        assertEquals(0, allocator.availableBytes());
+        for (long block : blocks) {
+            allocator.dealloc(block, 64, 8);
+        }
+        assertEquals(0, allocator.usedBytes());
+        long half = allocator.alloc(MIB / 2, 8);
+        assertEquals(0, half % (MIB / 2));
+    }
+
+    @Test
+    void withoutReturnEmptyFreedChunksStayWithTheirClass() {
+        SlabByteAllocator allocator = new SlabByteAllocator(SlabByteAllocator.DEFAULT_CLASSES, 64, false);
+        allocator.init(0, MIB);
+        for (long block : fill(allocator)) {
+            allocator.dealloc(block, 64, 8);
+        }
+        assertEquals(0, allocator.usedBytes());
+        assertEquals(ByteAllocator.NO_BLOCK, allocator.tryAlloc(MIB / 2, 8));
+        assertEquals(MIB / 64, allocator.stats().freeRanges());
+        assertEquals(64, allocator.stats().largestFree());
+        allocator.alloc(64, 8); // the 64-byte class still serves from its chunks
+    }
+
+    @Test
+    void anyRangeIsAcceptedAndOnlyItsAlignedPartCounts() {
+        SlabByteAllocator allocator = withPool(100, MIB); // [100, 1 MiB + 100)
+        assertEquals(MIB - 64, allocator.totalBytes()); // 64-byte aligned: [128, 1 MiB + 64)
+        assertEquals(4096, allocator.alloc(64, 8)); // the first 4 KiB chunk
+        allocator.addMemory(2 * MIB + 1, 200); // holds [2 MiB + 64, 2 MiB + 192)
+        assertEquals(MIB + 64, allocator.totalBytes());
+        allocator.addMemory(4 * MIB + 1, 100); // nothing aligned: accepted, adds nothing
+        assertEquals(MIB + 64, allocator.totalBytes());
+    }
+
+    @Test
+    void whenMemoryIsShortAChunkHoldsFewerBlocks() {
+        SlabByteAllocator allocator = withPool(0, 1024);
+        long large = allocator.alloc(1024, 1); // a one-slot chunk: a 64 KiB chunk does not fit
+        assertEquals(0, large);
+        assertEquals(ByteAllocator.NO_BLOCK, allocator.tryAlloc(0, 1));
+        allocator.dealloc(large, 1024, 1);
+        List<Long> small = fill(allocator); // one chunk of 16 slots
+        assertEquals(16, small.size());
+        for (long block : small) {
+            allocator.dealloc(block, 64, 8);
+        }
+        assertEquals(List.of("0+1024:free"), blocks(allocator));
+        long one = allocator.alloc(64, 8);
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(one + 64),
+                () -> allocator.dealloc(one + 64, 64, 8)); // a free slot of a short chunk
+    }
+
+    @Test
+    void exhaustionIsNoMemoryWithFiguresAndTryAllocReturnsNoBlock() {
+        SlabByteAllocator allocator = withPool(0, 8 * KIB);
+        allocator.alloc(64, 8); // takes a 4 KiB chunk
+        allocator.alloc(4096, 8); // a one-slot chunk: the rest of the pool
+        assertEquals(ByteAllocator.NO_BLOCK, allocator.tryAlloc(128, 8));
+        assertRejectedUnchanged(allocator, AllocError.NO_MEMORY,
+                "a 128-byte slot: none free in its class): 4032 bytes available, largest free block 64",
+                () -> allocator.alloc(128, 8));
+        assertRejectedUnchanged(allocator, AllocError.NO_MEMORY, "4032 bytes available",
+                () -> allocator.alloc(8 * KIB, 8));
+    }
+
+    @Test
+    void allocBeforeInitIsNoMemory() {
+        SlabByteAllocator allocator = new SlabByteAllocator();
+        assertRejectedUnchanged(allocator, AllocError.NO_MEMORY, "init", () -> allocator.alloc(64, 8));
+        assertEquals(ByteAllocator.NO_BLOCK, allocator.tryAlloc(64, 8));
+    }
+
+    @Test
+    void badArgumentsAreInvalidParamAndChangeNothing() {
+        SlabByteAllocator allocator = withPool(0, MIB);
+        long live = allocator.alloc(100, 8);
+        assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "-1", () -> allocator.alloc(-1, 8));
+        assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "12", () -> allocator.tryAlloc(16, 12));
+        assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "overflows",
+                () -> allocator.alloc(Long.MAX_VALUE - 1, 4));
+        assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "-2", () -> allocator.dealloc(live, -2, 8));
+        assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "-3",
+                () -> allocator.tryResize(live, 100, -3, 8));
+        assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "-1", () -> allocator.usableSize(-1, 8));
+        assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "-4096",
+                () -> allocator.addMemory(-4096, 4096));
+        assertRejectedUnchanged(allocator, AllocError.MEMORY_OVERLAP, "initialised",
+                () -> allocator.init(2 * MIB, MIB));
+        assertRejectedUnchanged(allocator, AllocError.MEMORY_OVERLAP, "[0, 1048576)",
+                () -> allocator.addMemory(MIB - 1, 10));
+    }
+
+    @Test
+    void doubleFreeWrongClassAndForeignAddressesAreNotAllocatedAndChangeNothing() {
+        SlabByteAllocator allocator = withPool(0, MIB);
+        long small = allocator.alloc(64, 8);
+        long keep = allocator.alloc(64, 8); // keeps the chunk alive after the first free
+        long large = allocator.alloc(5000, 8);
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(small),
+                () -> allocator.dealloc(small, 128, 8)); // wrong class
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(small + 8),
+                () -> allocator.dealloc(small + 8, 64, 8)); // inside a slot
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(keep + 64),
+                () -> allocator.dealloc(keep + 64, 64, 8)); // a free slot of a live chunk
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(2 * MIB),
+                () -> allocator.dealloc(2 * MIB, 64, 8)); // foreign
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(large),
+                () -> allocator.dealloc(large, 20_000, 8)); // large block, wrong size
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(large),
+                () -> allocator.dealloc(large, 64, 8)); // large block freed as a slot
+        long chunkStart = small & -4096L;
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(chunkStart),
+                () -> allocator.dealloc(chunkStart, 4096 * 64, 8)); // a chunk is not a block of the caller's
+        allocator.dealloc(small, 60, 8);
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(small),
+                () -> allocator.dealloc(small, 64, 8)); // double free
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(small),
+                () -> allocator.tryResize(small, 64, 32, 8));
+    }
+
+    @Test
+    void resizeSucceedsWithinTheClassAndFailsAcrossUnchanged() {
+        SlabByteAllocator allocator = withPool(0, MIB);
+        long block = allocator.alloc(100, 8);
+        String before = snapshot(allocator);
+        assertTrue(allocator.tryResize(block, 100, 128, 8));
+        assertTrue(allocator.tryResize(block, 128, 65, 8));
+        assertFalse(allocator.tryResize(block, 65, 129, 8));
+        assertFalse(allocator.tryResize(block, 65, 64, 8));
+        assertEquals(before, snapshot(allocator));
+    }
+
+    @Test
+    void largeBlocksResizeAsTheBuddyDoes() {
+        SlabByteAllocator allocator = withPool(0, MIB);
+        long large = allocator.alloc(5000, 8);
+        long used = allocator.usedBytes();
+        assertTrue(allocator.tryResize(large, 5000, 12_000, 8)); // absorbs its free 8 KiB buddy
+        assertEquals(used + 8 * KIB, allocator.usedBytes());
+        String before = snapshot(allocator);
+        assertFalse(allocator.tryResize(large, 12_000, 100, 8)); // into a class: cannot stay in place
+        assertEquals(before, snapshot(allocator));
+        allocator.dealloc(large, 16 * KIB, 8);
+        assertEquals(0, allocator.usedBytes());
+    }
+
+    @Test
+    void statsAndHeapWalkAgree() {
+        SlabByteAllocator allocator = withPool(0, MIB);
+        allocator.alloc(64, 8);
+        allocator.alloc(200, 8);
+        allocator.alloc(5000, 8);
+        AllocatorStats stats = allocator.stats();
+        assertEquals(MIB, stats.total());
+        assertEquals(64 + 256 + 8192, stats.used());
+        assertEquals(3, stats.liveBlocks());
+        long[] walk = new long[4]; // bytes, used bytes, used runs, free runs
+        long[] largestFree = new long[1];
+        allocator.forEachBlock((start, size, used) -> {
+            walk[0] += size;
+            walk[used ? 1 : 3] += used ? size : 1;
+            walk[2] += used ? 1 : 0;
+            if (!used) {
+                largestFree[0] = Math.max(largestFree[0], size);
+            }
+        });
+        assertEquals(stats.total(), walk[0]);
+        assertEquals(stats.used(), walk[1]);
+        assertEquals(stats.liveBlocks(), walk[2]);
+        assertEquals(stats.freeRanges(), walk[3]);
+        assertEquals(stats.largestFree(), largestFree[0]);
+    }
+
+    @Test
+    void resetRestoresTheStateRightAfterTheRegionsWereAdded() {
+        SlabByteAllocator allocator = withPool(0, MIB);
+        allocator.addMemory(4 * MIB, 3 * MIB);
+        String fresh = snapshot(allocator);
+        long first = allocator.alloc(64, 8);
+        allocator.alloc(300, 8);
+        allocator.alloc(70_000, 8);
+        allocator.reset();
+        assertEquals(fresh, snapshot(allocator));
+        assertEquals(first, allocator.alloc(64, 8));
+    }
+
+    @Test
+    void hugeClassesWorkOnAbstractRanges() {
+        SlabByteAllocator allocator = new SlabByteAllocator(new long[] {1L << 34}, 4, true);
+        allocator.init(0, 1L << 40);
+        long block = allocator.alloc(1L << 33, 1);
+        List<String> walk = blocks(allocator);
+        assertEquals("0+17179869184:used", walk.get(0));
+        assertEquals("17179869184+17179869184:free", walk.get(1));
+        assertEquals(1L << 34, allocator.usedBytes());
+        allocator.dealloc(block, 1L << 33, 1);
+        assertEquals(0, allocator.usedBytes());
+    }
+
+    @Test
+    void rejectsBadConstructorArguments() {
+        SlabByteAllocator sample = new SlabByteAllocator();
+        assertRejectedUnchanged(sample, AllocError.INVALID_PARAM, "48",
+                () -> new SlabByteAllocator(new long[] {64}, 48, true));
+        assertRejectedUnchanged(sample, AllocError.INVALID_PARAM, "0",
+                () -> new SlabByteAllocator(new long[] {64}, 0, true));
+        assertRejectedUnchanged(sample, AllocError.INVALID_PARAM, "96",
+                () -> new SlabByteAllocator(new long[] {32, 96}, 64, true));
+    }
+
+    private static List<Long> fill(SlabByteAllocator allocator) {
+        List<Long> blocks = new ArrayList<>();
+        long block;
+        while ((block = allocator.tryAlloc(64, 8)) != ByteAllocator.NO_BLOCK) {
+            blocks.add(block);
+        }
+        return blocks;
+    }
+
+    private static long freeRunsOf(SlabByteAllocator allocator, long size) {
+        long[] count = new long[1];
+        allocator.forEachBlock((start, runSize, used) -> {
+            if (!used && runSize == size) {
+                count[0]++;
+            }
+        });
+        return count[0];
+    }
+}
