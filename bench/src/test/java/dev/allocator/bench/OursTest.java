@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class OursTest {
     @ParameterizedTest
-    @ValueSource(strings = {"tlsf"})
+    @ValueSource(strings = {"tlsf", "buddy", "slab"})
     void everyBenchmarkedAllocatorIsDiscoveredAndEveryDiscoveredOneIsBenchmarked(String name) {
         Discovery.requireByteAllocator(name);
     }
@@ -24,7 +24,7 @@ class OursTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tlsf"})
+    @ValueSource(strings = {"tlsf", "buddy", "slab"})
     void ourSubjectAllocatesFreesAndResets(String name) {
         try (Subject subject = Subjects.ours(name, 3)) {
             assertTrue(subject.alloc(0, 64, 16));
