@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * {@code used + available == total} and {@code used} is the sum of {@code usableSize} of the live blocks;
  * {@code stats()} and the {@code forEachBlock} walk agree with the model; a rejected call has the kind of the error
  * table in ARCHITECTURE.md and changes nothing observable (counters, stats, walk, and the answers to a probe
- * sequence on a copy replayed from the history); with no block live, a fully coalescing allocator is
- * indistinguishable from a fresh one with the same regions. A failure names the property in brackets.
+ * sequence on a copy replayed from the history); with no block live, a fully coalescing allocator looks like a
+ * fresh one with the same regions and can do the same. A failure names the property in brackets.
  *
  * <p>The random tests are seeded: system properties {@code allocator.tck.seed} (rerun one sequence),
  * {@code allocator.tck.sequences} and {@code allocator.tck.ops} (more and longer sequences), and

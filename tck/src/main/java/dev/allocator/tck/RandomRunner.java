@@ -18,7 +18,7 @@ final class RandomRunner {
                 + RunSettings.SEED + "=<seed>)");
         for (int index = 0; index < settings.sequences(); index++) {
             long seed = settings.seed(index);
-            SequenceRun run = new SequenceRun(factory, hooks);
+            SequenceRun run = new SequenceRun(factory, hooks, false);
             Generator generator = new Generator(new SplittableRandom(seed), run);
             try {
                 run.step(generator.first());

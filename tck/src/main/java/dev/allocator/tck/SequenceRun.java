@@ -29,7 +29,7 @@ final class SequenceRun {
     private static final long HUGE = 1L << 62;
     /** Above this history length, only some rejected calls get the (quadratic) replay-and-probe check. */
     private static final int FULL_PROBE_HISTORY = 400;
-    /** Rejected calls of one kind (call type and error) that always get the replay-and-probe check. */
+    /** Events of one kind (rejected calls of one type and error; emptyings) that always get a probe check. */
     private static final int PROBE_FIRST = 2;
     /** After those, one in this many does. */
     private static final int PROBE_EVERY = 8;
@@ -85,12 +85,25 @@ final class SequenceRun {
     private final Map<Integer, Binding> bindings = new HashMap<>();
     private final Map<Long, Integer> idAtPos = new HashMap<>();
     private final List<Integer> freedIds = new ArrayList<>();
-    private final Map<String, Integer> rejectedByKind = new HashMap<>();
+    /** How often each kind of event (a rejected call of one type and error, an emptying) was seen. */
+    private final Map<String, Integer> eventsByKind = new HashMap<>();
     /** The snapshot the last step ended with: the state before the next call. */
     private Snapshot lastSnapshot;
     private String lastOutcome = "";
+    private final boolean recordLines;
 
     SequenceRun(Supplier<Subject> factory, Hooks hooks) {
+        this(factory, hooks, true);
+    }
+
+    /**
+     * A run on a fresh allocator from {@code factory}.
+     *
+     * @param recordLines keep every call as a Java line (for reports); false keeps only the last one, so that long
+     *                    random runs do not hold millions of strings
+     */
+    SequenceRun(Supplier<Subject> factory, Hooks hooks, boolean recordLines) {
+        this.recordLines = recordLines;
         this.factory = factory;
         this.hooks = hooks;
         this.subject = factory.get();
@@ -165,6 +178,9 @@ final class SequenceRun {
         lastSnapshot = null;
         history.add(op);
         String call = render(op, binding);
+        if (!recordLines) {
+            lines.clear();
+        }
         lines.add(call + ";");
         long value;
         AllocError rejected = null;
@@ -605,7 +621,8 @@ final class SequenceRun {
             throw violation(property, "after " + call + " no block is live, but the allocator differs from a fresh "
                     + "one with the same regions: " + difference.replace("was", "fresh:").replace("now", "this:"));
         }
-        if (hooks.deterministic()) {
+        int seen = eventsByKind.merge("emptied", 1, Integer::sum);
+        if (hooks.deterministic() && sampled(seen)) {
             String expected = Probe.run(fresh, false);
             String actual = Probe.run(replay(history), false);
             if (!expected.equals(actual)) {
@@ -629,9 +646,7 @@ final class SequenceRun {
         if (difference != null) {
             throw violation("rejected-call-changed-state", call + " changed the allocator: " + difference);
         }
-        int seen = rejectedByKind.merge(kind, 1, Integer::sum);
-        int every = PROBE_EVERY * Math.max(1, history.size() / FULL_PROBE_HISTORY);
-        if (hooks.deterministic() && (seen <= PROBE_FIRST || seen % every == 0)) {
+        if (hooks.deterministic() && sampled(eventsByKind.merge(kind, 1, Integer::sum))) {
             String with = Probe.run(replay(history), true);
             String without = Probe.run(replay(history.subList(0, history.size() - 1)), true);
             if (!with.equals(without)) {
@@ -640,6 +655,15 @@ final class SequenceRun {
                         + "  without: " + without + "\n  with:    " + with);
             }
         }
+    }
+
+    /**
+     * Whether the {@code seen}-th event of a kind gets a (costly, replaying) probe check: the first
+     * {@link #PROBE_FIRST}, then one in {@link #PROBE_EVERY}, rarer as the history grows, so that a long run stays
+     * close to linear.
+     */
+    private boolean sampled(int seen) {
+        return seen <= PROBE_FIRST || seen % (PROBE_EVERY * Math.max(1, history.size() / FULL_PROBE_HISTORY)) == 0;
     }
 
     private void checkInvariants(String call) {
@@ -877,9 +901,8 @@ final class SequenceRun {
             case TRY_ALLOC:
                 return "long " + variable + " = " + subject.renderTryAlloc(op.a(), op.b());
             case ALLOC_AT:
-                return (subject.kind() == AllocatorKind.ID ? "long " + variable + " = " + Op.lit(op.a()) + "; " : "long "
-                        + variable + " = ") + subject.renderAllocAt(subject.kind() == AllocatorKind.ID ? variable
-                        : Op.lit(op.a()), op.b(), op.c());
+                return "long " + variable + " = " + (subject.kind() == AllocatorKind.ID ? Op.lit(op.a()) + "; " : "")
+                        + subject.renderAllocAt(Op.lit(op.a()), op.b(), op.c());
             case FREE:
                 return subject.renderDealloc(variable, binding.size, binding.align);
             case FREE_SIZE:

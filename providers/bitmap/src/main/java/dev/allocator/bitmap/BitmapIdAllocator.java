@@ -14,7 +14,7 @@ import dev.allocator.api.IdAllocator;
  * <ul>
  *   <li>After {@code init(start, size)} the IDs are {@code [start, start + size)}. {@link #addMemory} adds
  *       another disjoint range of IDs (before {@code init} it acts as {@code init}); ranges are searched in
- *       order, lowest first. One range holds at most {@value Integer#MAX_VALUE} IDs; metadata is about 3.7 bits
+ *       order, lowest first. One range holds at most {@value Integer#MAX_VALUE} IDs; metadata is about 4.5 bits
  *       per ID.</li>
  *   <li>{@link #allocId} returns the lowest run of free IDs whose first ID is a multiple of the alignment (of the
  *       ID value itself, not of its offset in the range).</li>

@@ -76,14 +76,7 @@ final class StartBits {
         int first = (int) (from >>> 6);
         int last = (int) ((end - 1) >>> 6);
         for (int w = first; w <= last; w++) {
-            long mask = -1L;
-            if (w == first) {
-                mask &= -1L << from;
-            }
-            if (w == last) {
-                mask &= -1L >>> (63 - ((end - 1) & 63));
-            }
-            words[w] &= ~mask;
+            words[w] &= ~SummaryBitmap.runMask(w, first, last, from, end);
         }
     }
 

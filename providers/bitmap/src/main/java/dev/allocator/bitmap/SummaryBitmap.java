@@ -5,46 +5,49 @@ import java.util.Arrays;
 /*
  * A bitmap of free (1) and used (0) bits with a binary summary tree over its 64-bit words.
  *
- *   level 2            [pre suf longest]                         one node per 4 words
- *                     /                 \
- *   level 1   [pre suf longest]     [pre suf longest]            one node per 2 words
- *               /        \             /        \
- *   level 0  word 0    word 1       word 2    word 3            64 bits each, summaries computed on the fly
- *            bits 0..63 ...
+ *   level 2                 [pre suf longest | aligned[0] aligned[1]]             one record per 4 words
+ *                          /                                         \
+ *   level 1   [pre suf longest | aligned[0]]             [pre suf longest | aligned[0]]   one per 2 words
+ *               /            \                             /            \
+ *   level 0  word 0         word 1                      word 2         word 3     64 bits each; their values
+ *            bits 0..63     bits 64..127                ...                       are computed on the fly
  *
- * Every stored node (level h >= 1, index j) covers bits [j * 2^(h+6), (j+1) * 2^(h+6)) and holds a record of 3 + h
- * ints, adjacent in one int[] per level:
- *   prefix  - free bits at the node's low end (== span when the node is entirely free),
- *   suffix  - free bits at its high end,
- *   longest - its longest run of free bits.
- * A word's three values come from numberOfTrailingZeros / numberOfLeadingZeros and a short loop over its runs.
+ * Every stored node (level h >= 1, index j) covers bits [j * 2^(h+6), (j+1) * 2^(h+6)) and holds a record of
+ * 3 + min(h, BLOCK_LEVELS) ints, adjacent in one int[] per level:
+ *   pre (prefix)  - free bits at the node's low end (== span when the node is entirely free),
+ *   suf (suffix)  - free bits at its high end,
+ *   longest       - its longest run of free bits,
+ *   aligned[m]    - for each lower level m, the longest prefix of any of its level-m descendants: the longest
+ *                   free run that starts at an aligned block of 64 * 2^m bits and stays inside it.
+ * A word's own values come from numberOfTrailingZeros / numberOfLeadingZeros and a short loop over its runs.
  *
  * Invariants:
- *   - every node's values equal what its two children give: prefix = left full ? left span + right prefix :
- *     left prefix (suffix mirrored), longest = max(left longest, right longest, left suffix + right prefix);
- *   - bits at or past size() (the tail of the last word, and children past the last word) count as used and
- *     are never set, so no free run ever crosses the end;
- *   - level h has ceil(words / 2^h) nodes; the top level has exactly one node, the root (the word itself when
- *     there is only one word). Metadata: one bit per managed bit plus about 20 bytes per word, no fixed maximum.
+ *   - every record equals what its two children give: pre = left full ? left span + right pre : left pre (suf
+ *     mirrored), longest = max(left longest, right longest, left suf + right pre), aligned[h-1] = max(left pre,
+ *     right pre), aligned[m < h-1] = max of the children's aligned[m];
+ *   - bits at or past size() (the tail of the last word, and children past the last word) count as used and are
+ *     never set, so no free run crosses the end;
+ *   - level h has ceil(words / 2^h) nodes; the top level has one node, the root (the word itself when there is
+ *     only one word).
+ * Metadata: one bit per managed bit plus about 2.5 bits of records per bit (1 of them for level 1), nothing fixed
+ * at compile time.
  *
- *   aligned[m]    - for each lower level m < h, the longest free prefix of any of its level-m descendants (the
- *     free run starting at an aligned block of 64 * 2^m bits): h ints per node, so about 8 more bytes per word.
+ * Search (find):
+ *   - A request aligned to a block of 64 * 2^m bits (m < BLOCK_LEVELS, offset 0) and no longer than the block
+ *     fits exactly at the start of a level-m node whose prefix holds it. The search descends only into nodes
+ *     whose aligned[m] is long enough: O(height) whatever the fragmentation.
+ *   - Any other request is a left-to-right walk that carries the length of the free run ending just before the
+ *     node it visits. A node whose carried run plus its prefix fits the request answers at once; a node whose
+ *     longest run is shorter than the request, or that holds no aligned start after its prefix run (an
+ *     alignment larger than the node), is skipped in O(1) (the carry becomes its suffix, or grows by its span
+ *     when it is all free); only nodes that may hold a fitting run are entered. Without alignment the first node
+ *     entered holds the answer: O(height). With a small alignment, a run long enough but badly placed sends the
+ *     walk on to the next candidate run.
  *
- * Search (find): a request aligned to a block of 64 * 2^m bits and no longer than it starts exactly at the start
- * of a level-m node whose prefix holds it, so it descends only into nodes whose aligned[m] is long
- * enough: O(height), whatever the fragmentation. Any other request is a left-to-right walk that carries the length of the free run ending just before the node it
- * visits. A node whose carried run plus its prefix fits the request answers at once; a node whose longest run
- * is shorter than the request is skipped in O(1) (the carry becomes its suffix, or grows by its span when it is
- * all free); only nodes that may hold a fitting run are entered. Without alignment the first node entered holds
- * the answer, so a search touches O(height) nodes. With alignment, a node is also skipped when no aligned start
- * lies in it after its prefix run (nodes smaller than the alignment hold at most one aligned start), so the walk
- * enters only nodes that may start a fitting run; a run long enough but badly placed makes it go on to the next
- * candidate.
+ * Update (setUsed / setFree): change the words of the run, then recompute the ancestors of those words level by
+ * level, stopping at the first level where no record changed: O(words touched + height).
  *
- * Update (setUsed / setFree): change the words of the run, then recompute the ancestors of those words, level
- * by level: O(words touched + height).
- *
- * Not thread safe. Sizes are limited to Integer.MAX_VALUE bits because node values are ints.
+ * Not thread safe. One bitmap holds at most Integer.MAX_VALUE bits because record values are ints.
  */
 
 /** A bitmap of free and used bits that finds runs of free bits through a summary tree; see the comment above. */
@@ -249,7 +252,7 @@ final class SummaryBitmap {
     }
 
     /** The bits of word {@code w} that lie in {@code [from, end)}, for {@code first <= w <= last}. */
-    private static long runMask(int w, int first, int last, long from, long end) {
+    static long runMask(int w, int first, int last, long from, long end) {
         long mask = -1L;
         if (w == first) {
             mask &= -1L << from;
