@@ -128,13 +128,24 @@ final class ResultsTable {
     String comparisonMarkdown(List<String> ours) {
         StringBuilder out = header("ours vs peer");
         for (String subject : ours) {
-            if (!subjects.contains(subject)) {
+            if (!subjects.contains(subject) || !comparable(subject)) {
                 continue;
             }
             appendRatioRow(out, subject, "best netty", "netty-");
             appendRatioRow(out, subject, "malloc", "malloc");
         }
         return out.toString();
+    }
+
+    /** Whether some workload has both this subject and a peer (the page allocator has no peer). */
+    private boolean comparable(String subject) {
+        for (String workload : workloads) {
+            if (!Double.isNaN(score(subject, workload) / best("netty-", workload))
+                    || !Double.isNaN(score(subject, workload) / best("malloc", workload))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void appendRatioRow(StringBuilder out, String subject, String label, String peerPrefix) {
