@@ -5,37 +5,43 @@ import java.util.Arrays;
 /*
  * A bitmap of free (1) and used (0) bits with a binary summary tree over its 64-bit words.
  *
- *   level 2                 [pre suf longest | aligned[0] aligned[1]]             one record per 4 words
- *                          /                                         \
- *   level 1   [pre suf longest | aligned[0]]             [pre suf longest | aligned[0]]   one per 2 words
+ *   level 2              [pre suf longest small | aligned[0] aligned[1]]            one record per 4 words
+ *                          /                                          \
+ *   level 1   [pre suf longest small | aligned[0]]     [pre suf longest small | aligned[0]]   one per 2 words
  *               /            \                             /            \
  *   level 0  word 0         word 1                      word 2         word 3     64 bits each; their values
  *            bits 0..63     bits 64..127                ...                       are computed on the fly
  *
  * Every stored node (level h >= 1, index j) covers bits [j * 2^(h+6), (j+1) * 2^(h+6)) and holds a record of
- * 3 + min(h, BLOCK_LEVELS) ints, adjacent in one int[] per level:
+ * 4 + min(h, BLOCK_LEVELS) ints, adjacent in one int[] per level:
  *   pre (prefix)  - free bits at the node's low end (== span when the node is entirely free),
  *   suf (suffix)  - free bits at its high end,
  *   longest       - its longest run of free bits,
+ *   small         - the same as aligned[] below for the small blocks inside words, packed one byte per size:
+ *                   byte i is the longest free prefix of any aligned block of 4 << i bits (4, 8, 16, 32) below,
  *   aligned[m]    - for each lower level m, the longest prefix of any of its level-m descendants: the longest
  *                   free run that starts at an aligned block of 64 * 2^m bits and stays inside it.
- * A word's own values come from numberOfTrailingZeros / numberOfLeadingZeros and a short loop over its runs.
+ * A word's own values come from numberOfTrailingZeros / numberOfLeadingZeros and, for longest and small, a
+ * fixed number of shift-and steps (wordSummary).
  *
  * Invariants:
  *   - every record equals what its two children give: pre = left full ? left span + right pre : left pre (suf
  *     mirrored), longest = max(left longest, right longest, left suf + right pre), aligned[h-1] = max(left pre,
- *     right pre), aligned[m < h-1] = max of the children's aligned[m];
+ *     right pre), aligned[m < h-1] = max of the children's aligned[m], small = byte-wise max of the children's;
  *   - bits at or past size() (the tail of the last word, and children past the last word) count as used and are
  *     never set, so no free run crosses the end;
  *   - level h has ceil(words / 2^h) nodes; the top level has one node, the root (the word itself when there is
  *     only one word).
- * Metadata: one bit per managed bit plus about 2.5 bits of records per bit (1 of them for level 1), nothing fixed
+ * Metadata: one bit per managed bit plus about 3 bits of records per bit (1.25 of them for level 1), nothing fixed
  * at compile time.
  *
  * Search (find):
  *   - A request aligned to a block of 64 * 2^m bits (m < BLOCK_LEVELS, offset 0) and no longer than the block
  *     fits exactly at the start of a level-m node whose prefix holds it. The search descends only into nodes
  *     whose aligned[m] is long enough: O(height) whatever the fragmentation.
+ *   - Likewise a request aligned to a small block of 4 to 32 bits (offset 0) and no longer than it descends
+ *     only into nodes whose small byte for that size is long enough, then picks the first block start in the
+ *     word whose next `count` bits are free: O(height).
  *   - Any other request is a left-to-right walk that carries the length of the free run ending just before the
  *     node it visits. A node whose carried run plus its prefix fits the request answers at once; a node whose
  *     longest run is shorter than the request, or that holds no aligned start after its prefix run (an
@@ -61,14 +67,25 @@ final class SummaryBitmap {
     private static final int PREFIX = 0;
     private static final int SUFFIX = 1;
     private static final int LONGEST = 2;
-    private static final int ALIGNED = 3;
+    private static final int SMALL_BLOCKS = 3;
+    private static final int ALIGNED = 4;
     /** Block levels with an aligned[] summary: blocks of 64 to 64 * 2^(BLOCK_LEVELS - 1) bits. */
     static final int BLOCK_LEVELS = 6;
+    /** Blocks inside a word with a packed summary: 4, 8, 16 and 32 bits, one byte each, smallest lowest. */
+    private static final int SMALL_BLOCK_SIZES = 4;
+    private static final int SMALL_BLOCK_SHIFT = 2;
+    /** Per small block size, a bit at the start of every block of that size in a word. */
+    private static final long[] SMALL_BLOCK_STARTS = {
+        0x1111_1111_1111_1111L, 0x0101_0101_0101_0101L, 0x0001_0001_0001_0001L, 0x0000_0001_0000_0001L};
+    /** The packed small-block prefixes of an all-free word. */
+    private static final int SMALL_BLOCKS_FREE = 0x2010_0804;
+    private static final int BYTE_GUARDS = 0x8080_8080;
 
     private final long size;
     private final long[] words;
     private final int height;
-    /** Per level, one record of {@code 3 + level} ints per node: PREFIX, SUFFIX, LONGEST, ALIGNED + m. */
+    /** Per level, one record of {@code 4 + min(level, BLOCK_LEVELS)} ints per node: PREFIX, SUFFIX, LONGEST,
+     * SMALL_BLOCKS, ALIGNED + m. */
     private final int[][] tree;
     private final int[] nodeCounts;
     private final int[] strides;
@@ -154,6 +171,7 @@ final class SummaryBitmap {
             records[PREFIX] = full;
             records[SUFFIX] = full;
             records[LONGEST] = full;
+            records[SMALL_BLOCKS] = SMALL_BLOCKS_FREE;
             for (int below = 0; below < blockLevelsBelow(level); below++) {
                 records[ALIGNED + below] = 1 << (below + WORD_SHIFT);
             }
@@ -280,6 +298,8 @@ final class SummaryBitmap {
         long rightPrefix = 0;
         long rightSuffix = 0;
         long rightLongest = 0;
+        int leftSmall;
+        int rightSmall = 0;
         int[] children = tree[below];
         int leftAt = left * strides[below];
         int rightAt = leftAt + strides[below];
@@ -287,21 +307,27 @@ final class SummaryBitmap {
             long word = words[left];
             leftPrefix = Long.numberOfTrailingZeros(~word);
             leftSuffix = Long.numberOfLeadingZeros(~word);
-            leftLongest = longestRun(word);
+            long summary = wordSummary(word);
+            leftLongest = summary >>> Integer.SIZE;
+            leftSmall = (int) summary;
             if (hasRight) {
                 word = words[right];
                 rightPrefix = Long.numberOfTrailingZeros(~word);
                 rightSuffix = Long.numberOfLeadingZeros(~word);
-                rightLongest = longestRun(word);
+                summary = wordSummary(word);
+                rightLongest = summary >>> Integer.SIZE;
+                rightSmall = (int) summary;
             }
         } else {
             leftPrefix = children[leftAt + PREFIX];
             leftSuffix = children[leftAt + SUFFIX];
             leftLongest = children[leftAt + LONGEST];
+            leftSmall = children[leftAt + SMALL_BLOCKS];
             if (hasRight) {
                 rightPrefix = children[rightAt + PREFIX];
                 rightSuffix = children[rightAt + SUFFIX];
                 rightLongest = children[rightAt + LONGEST];
+                rightSmall = children[rightAt + SMALL_BLOCKS];
             }
         }
         int[] records = tree[level];
@@ -309,11 +335,13 @@ final class SummaryBitmap {
         int newPrefix = (int) (leftPrefix == childSpan ? childSpan + rightPrefix : leftPrefix);
         int newSuffix = (int) (rightSuffix == childSpan ? childSpan + leftSuffix : rightSuffix);
         int newLongest = (int) Math.max(Math.max(leftLongest, rightLongest), leftSuffix + rightPrefix);
+        int newSmall = byteMax(leftSmall, rightSmall);
         int differences = (newPrefix ^ records[at + PREFIX]) | (newSuffix ^ records[at + SUFFIX])
-                | (newLongest ^ records[at + LONGEST]);
+                | (newLongest ^ records[at + LONGEST]) | (newSmall ^ records[at + SMALL_BLOCKS]);
         records[at + PREFIX] = newPrefix;
         records[at + SUFFIX] = newSuffix;
         records[at + LONGEST] = newLongest;
+        records[at + SMALL_BLOCKS] = newSmall;
         if (below < BLOCK_LEVELS) {
             int newAligned = (int) Math.max(leftPrefix, rightPrefix);
             differences |= newAligned ^ records[at + ALIGNED + below];
@@ -330,32 +358,107 @@ final class SummaryBitmap {
     }
 
     /**
-     * Returns the longest run of one bits in a word: a loop over its runs, stopping once no later run can be
-     * longer.
+     * Returns the longest run of one bits in a word.
      *
      * @param word any word
      * @return 0 to 64
      */
     static int longestRun(long word) {
+        return (int) (wordSummary(word) >>> Integer.SIZE);
+    }
+
+    /**
+     * Returns a word's longest run of one bits (high half) and, for each small block size 4 << i (i = 0 to 3) in
+     * byte i of the low half, the longest free prefix of its aligned blocks of that size. Fixed steps whatever
+     * the number of runs: starts(k), the word whose bit i is set when bits i..i+k-1 are all ones, comes from
+     * starts(2k) = starts(k) & (starts(k) >>> k) for k = 1, 2, 4, .., 32; see {@link #longestRunFrom}.
+     */
+    static long wordSummary(long word) {
+        if (word == 0) {
+            return 0;
+        }
         if (word == -1L) {
-            return WORD_BITS;
+            return ((long) WORD_BITS << Integer.SIZE) | SMALL_BLOCKS_FREE;
         }
-        int best = 0;
-        long rest = word;
-        while (rest != 0) {
-            int start = Long.numberOfTrailingZeros(rest);
-            if (WORD_BITS - start <= best) {
-                break;
-            }
-            int length = Long.numberOfTrailingZeros(~(rest >>> start));
-            best = Math.max(best, length);
-            int end = start + length;
-            if (end >= WORD_BITS) {
-                break;
-            }
-            rest &= -1L << end;
+        long starts1 = word;
+        long starts2 = starts1 & (starts1 >>> 1);
+        long starts4 = starts2 & (starts2 >>> 2);
+        long starts8 = starts4 & (starts4 >>> 4);
+        long starts16 = starts8 & (starts8 >>> 8);
+        long starts32 = starts16 & (starts16 >>> 16);
+        long longest = longestRunFrom(-1L, starts1, starts2, starts4, starts8, starts16, starts32);
+        int small = 0;
+        for (int i = 0; i < SMALL_BLOCK_SIZES; i++) {
+            int blockBits = 1 << (i + SMALL_BLOCK_SHIFT);
+            int prefix = longestRunFrom(SMALL_BLOCK_STARTS[i], starts1, starts2, starts4, starts8, starts16, starts32);
+            small |= Math.min(blockBits, prefix) << (i * Byte.SIZE);
         }
-        return best;
+        return (longest << Integer.SIZE) | small;
+    }
+
+    /**
+     * Returns the longest run of one bits that starts at one of the bits set in {@code from}, given starts(k) of
+     * the word for k = 1 to 32 (see {@link #wordSummary}): since starts(a + b) = starts(a) & (starts(b) >>> a),
+     * the length is built greedily from 32 down to 1, like the binary digits of a number.
+     *
+     * @return 0 to 63 (a run of 64 is reported as 63)
+     */
+    private static int longestRunFrom(long from, long starts1, long starts2, long starts4, long starts8,
+            long starts16, long starts32) {
+        int length = 0;
+        long starts = from; // the bits of `from` where a run of `length` ones starts
+        long longer = starts & starts32;
+        if (longer != 0) {
+            starts = longer;
+            length = 32;
+        }
+        longer = starts & (starts16 >>> length);
+        if (longer != 0) {
+            starts = longer;
+            length += 16;
+        }
+        longer = starts & (starts8 >>> length);
+        if (longer != 0) {
+            starts = longer;
+            length += 8;
+        }
+        longer = starts & (starts4 >>> length);
+        if (longer != 0) {
+            starts = longer;
+            length += 4;
+        }
+        longer = starts & (starts2 >>> length);
+        if (longer != 0) {
+            starts = longer;
+            length += 2;
+        }
+        longer = starts & (starts1 >>> length);
+        return longer != 0 ? length + 1 : length;
+    }
+
+    /**
+     * Returns the word whose bit i is set when bits i..i+count-1 of {@code word} are all ones (see
+     * {@link #longestRunFrom}), for count 1 to 64.
+     */
+    private static long runStarts(long word, long count) {
+        long starts = -1L;
+        int length = 0;
+        long power = word; // starts(2^k)
+        for (int k = 0; (count >>> k) != 0; k++) {
+            if ((count & (1L << k)) != 0) {
+                starts &= power >>> length;
+                length += 1 << k;
+            }
+            power &= power >>> (1 << k);
+        }
+        return starts;
+    }
+
+    /** The byte-wise maximum of two packed small-block records (bytes below 128). */
+    private static int byteMax(int a, int b) {
+        int aAtLeastB = ((a | BYTE_GUARDS) - b) & BYTE_GUARDS; // the guard bit of each byte survives if a >= b
+        int mask = (aAtLeastB >>> 7) * 0xFF;
+        return (a & mask) | (b & ~mask);
     }
 
     /**
@@ -392,6 +495,8 @@ final class SummaryBitmap {
             if (blockLevel < BLOCK_LEVELS && blockLevel < height) {
                 return searchAlignedBlock(height, 0, blockLevel);
             }
+        } else if (align >= 1 << SMALL_BLOCK_SHIFT && count <= align && (phase & alignMask) == 0 && height > 0) {
+            return searchSmallBlock(height, 0, Long.numberOfTrailingZeros(align) - SMALL_BLOCK_SHIFT);
         }
         return search(height, 0);
     }
@@ -418,6 +523,34 @@ final class SummaryBitmap {
         long found = searchAlignedBlock(level - 1, left, blockLevel);
         if (found < 0 && left + 1 < nodeCount(level - 1)) {
             found = searchAlignedBlock(level - 1, left + 1, blockLevel);
+        }
+        return found;
+    }
+
+    /**
+     * Finds the first aligned block of {@code 4 << sizeIndex} bits at or after {@code searchFrom} whose free
+     * prefix holds the request, entering only nodes whose packed small-block record says one lies below: O(height).
+     */
+    private long searchSmallBlock(int level, int node, int sizeIndex) {
+        long low = (long) node << (level + WORD_SHIFT);
+        if (low + (1L << (level + WORD_SHIFT)) <= searchFrom) {
+            return -1;
+        }
+        if (level == 0) {
+            long fits = runStarts(words[node], runLength) & SMALL_BLOCK_STARTS[sizeIndex];
+            if (low < searchFrom) {
+                fits &= -1L << searchFrom;
+            }
+            return fits == 0 ? -1 : low + Long.numberOfTrailingZeros(fits);
+        }
+        int best = (tree[level][node * strides[level] + SMALL_BLOCKS] >>> (sizeIndex * Byte.SIZE)) & 0xFF;
+        if (best < runLength) {
+            return -1;
+        }
+        int left = node << 1;
+        long found = searchSmallBlock(level - 1, left, sizeIndex);
+        if (found < 0 && left + 1 < nodeCount(level - 1)) {
+            found = searchSmallBlock(level - 1, left + 1, sizeIndex);
         }
         return found;
     }

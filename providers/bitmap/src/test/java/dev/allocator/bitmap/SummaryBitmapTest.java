@@ -87,7 +87,7 @@ class SummaryBitmapTest {
         long words = 1024;
         long treeInts = 0;
         for (int level = 1; level <= 10; level++) {
-            treeInts += (words >> level) * (3 + Math.min(level, SummaryBitmap.BLOCK_LEVELS));
+            treeInts += (words >> level) * (4 + Math.min(level, SummaryBitmap.BLOCK_LEVELS));
         }
         assertEquals(words * 8 + treeInts * 4, bitmap.metadataBytes());
     }
@@ -109,6 +109,37 @@ class SummaryBitmapTest {
         }
         assertEquals(64 * 1000, bitmap.find(0, 7, 64, 0));
         assertEquals(-1, bitmap.find(0, 8, 64, 0));
+    }
+
+    @Test
+    void smallBlockAlignedRequestsAgreeWithAScanOfAFragmentedBitmap() {
+        SplittableRandom random = new SplittableRandom(SEED + 1);
+        int size = 64 * 300 + 5;
+        SummaryBitmap bitmap = new SummaryBitmap(size);
+        BitSet used = new BitSet(size);
+        for (int step = 0; step < 3000; step++) {
+            int from = random.nextInt(size);
+            int count = 1 + random.nextInt(Math.min(size - from, 40));
+            if (random.nextInt(3) != 0) {
+                bitmap.setUsed(from, count);
+                used.set(from, from + count);
+            } else {
+                bitmap.setFree(from, count);
+                used.clear(from, from + count);
+            }
+            for (int query = 0; query < 4; query++) {
+                long align = 4L << random.nextInt(4);
+                long want = 1 + random.nextInt((int) align);
+                long start = random.nextInt(4) == 0 ? random.nextInt(size) : 0;
+                long expected = -1;
+                for (long s = (start + align - 1) & -align; s + want <= size && expected < 0; s += align) {
+                    int next = used.nextSetBit((int) s);
+                    expected = next < 0 || next >= s + want ? s : -1;
+                }
+                assertEquals(expected, bitmap.find(start, want, align, 0),
+                        "step " + step + " find(" + start + ", " + want + ", " + align + ", 0)");
+            }
+        }
     }
 
     @Test
