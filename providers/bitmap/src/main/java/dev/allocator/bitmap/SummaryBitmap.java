@@ -387,12 +387,19 @@ final class SummaryBitmap {
         long starts16 = starts8 & (starts8 >>> 8);
         long starts32 = starts16 & (starts16 >>> 16);
         long longest = longestRunFrom(-1L, starts1, starts2, starts4, starts8, starts16, starts32);
-        int small = 0;
-        for (int i = 0; i < SMALL_BLOCK_SIZES; i++) {
-            int blockBits = 1 << (i + SMALL_BLOCK_SHIFT);
-            int prefix = longestRunFrom(SMALL_BLOCK_STARTS[i], starts1, starts2, starts4, starts8, starts16, starts32);
-            small |= Math.min(blockBits, prefix) << (i * Byte.SIZE);
-        }
+        // A block's prefix stops at its end: a full block is found with starts(block size), and otherwise only
+        // the smaller steps are tried (longestRunFrom with the larger starts() zero skips them).
+        long blocks4 = SMALL_BLOCK_STARTS[0];
+        long blocks8 = SMALL_BLOCK_STARTS[1];
+        long blocks16 = SMALL_BLOCK_STARTS[2];
+        long blocks32 = SMALL_BLOCK_STARTS[3];
+        int small4 = (starts4 & blocks4) != 0 ? 4 : longestRunFrom(blocks4, starts1, starts2, 0, 0, 0, 0);
+        int small8 = (starts8 & blocks8) != 0 ? 8 : longestRunFrom(blocks8, starts1, starts2, starts4, 0, 0, 0);
+        int small16 = (starts16 & blocks16) != 0 ? 16
+                : longestRunFrom(blocks16, starts1, starts2, starts4, starts8, 0, 0);
+        int small32 = (starts32 & blocks32) != 0 ? 32
+                : longestRunFrom(blocks32, starts1, starts2, starts4, starts8, starts16, 0);
+        int small = small4 | small8 << Byte.SIZE | small16 << (2 * Byte.SIZE) | small32 << (3 * Byte.SIZE);
         return (longest << Integer.SIZE) | small;
     }
 
