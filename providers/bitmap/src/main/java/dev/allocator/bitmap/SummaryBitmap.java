@@ -287,74 +287,98 @@ final class SummaryBitmap {
      * @return true if any of its values changed
      */
     private boolean recompute(int level, int node) {
-        long childSpan = 1L << (level - 1 + WORD_SHIFT);
+        return level == 1 ? recomputeFromWords(node) : recomputeFromRecords(level, node);
+    }
+
+    /** {@link #recompute} for a level-1 node, whose children are words summarised on the fly. */
+    private boolean recomputeFromWords(int node) {
         int left = node << 1;
         int right = left + 1;
-        int below = level - 1;
-        boolean hasRight = right < nodeCounts[below];
-        long leftPrefix;
-        long leftSuffix;
-        long leftLongest;
-        long rightPrefix = 0;
-        long rightSuffix = 0;
-        long rightLongest = 0;
-        int leftSmall;
+        long word = words[left];
+        int leftPrefix = Long.numberOfTrailingZeros(~word);
+        int leftSuffix = Long.numberOfLeadingZeros(~word);
+        long summary = wordSummary(word);
+        int leftLongest = (int) (summary >>> Integer.SIZE);
+        int leftSmall = (int) summary;
+        int rightPrefix = 0;
+        int rightSuffix = 0;
+        int rightLongest = 0;
         int rightSmall = 0;
-        int[] children = tree[below];
-        int leftAt = left * strides[below];
-        int rightAt = leftAt + strides[below];
-        if (level == 1) {
-            long word = words[left];
-            leftPrefix = Long.numberOfTrailingZeros(~word);
-            leftSuffix = Long.numberOfLeadingZeros(~word);
-            long summary = wordSummary(word);
-            leftLongest = summary >>> Integer.SIZE;
-            leftSmall = (int) summary;
-            if (hasRight) {
-                word = words[right];
-                rightPrefix = Long.numberOfTrailingZeros(~word);
-                rightSuffix = Long.numberOfLeadingZeros(~word);
-                summary = wordSummary(word);
-                rightLongest = summary >>> Integer.SIZE;
-                rightSmall = (int) summary;
-            }
-        } else {
-            leftPrefix = children[leftAt + PREFIX];
-            leftSuffix = children[leftAt + SUFFIX];
-            leftLongest = children[leftAt + LONGEST];
-            leftSmall = children[leftAt + SMALL_BLOCKS];
-            if (hasRight) {
-                rightPrefix = children[rightAt + PREFIX];
-                rightSuffix = children[rightAt + SUFFIX];
-                rightLongest = children[rightAt + LONGEST];
-                rightSmall = children[rightAt + SMALL_BLOCKS];
-            }
+        if (right < words.length) {
+            word = words[right];
+            rightPrefix = Long.numberOfTrailingZeros(~word);
+            rightSuffix = Long.numberOfLeadingZeros(~word);
+            summary = wordSummary(word);
+            rightLongest = (int) (summary >>> Integer.SIZE);
+            rightSmall = (int) summary;
         }
+        int[] records = tree[1];
+        int at = node * (ALIGNED + 1);
+        return store(records, at, leftPrefix == WORD_BITS ? WORD_BITS + rightPrefix : leftPrefix,
+                rightSuffix == WORD_BITS ? WORD_BITS + leftSuffix : rightSuffix,
+                Math.max(Math.max(leftLongest, rightLongest), leftSuffix + rightPrefix), byteMax(leftSmall, rightSmall))
+                | store(records, at + ALIGNED, Math.max(leftPrefix, rightPrefix));
+    }
+
+    /** {@link #recompute} for a node of level 2 or more, from its children's records. */
+    private boolean recomputeFromRecords(int level, int node) {
+        int below = level - 1;
+        long childSpan = 1L << (below + WORD_SHIFT);
+        int[] children = tree[below];
+        int childStride = strides[below];
+        int leftAt = (node << 1) * childStride;
+        int rightAt = leftAt + childStride;
+        int inherited = blockLevelsBelow(below);
         int[] records = tree[level];
         int at = node * strides[level];
-        int newPrefix = (int) (leftPrefix == childSpan ? childSpan + rightPrefix : leftPrefix);
-        int newSuffix = (int) (rightSuffix == childSpan ? childSpan + leftSuffix : rightSuffix);
-        int newLongest = (int) Math.max(Math.max(leftLongest, rightLongest), leftSuffix + rightPrefix);
-        int newSmall = byteMax(leftSmall, rightSmall);
-        int differences = (newPrefix ^ records[at + PREFIX]) | (newSuffix ^ records[at + SUFFIX])
-                | (newLongest ^ records[at + LONGEST]) | (newSmall ^ records[at + SMALL_BLOCKS]);
-        records[at + PREFIX] = newPrefix;
-        records[at + SUFFIX] = newSuffix;
-        records[at + LONGEST] = newLongest;
-        records[at + SMALL_BLOCKS] = newSmall;
-        if (below < BLOCK_LEVELS) {
-            int newAligned = (int) Math.max(leftPrefix, rightPrefix);
-            differences |= newAligned ^ records[at + ALIGNED + below];
-            records[at + ALIGNED + below] = newAligned;
+        int leftPrefix = children[leftAt + PREFIX];
+        int leftSuffix = children[leftAt + SUFFIX];
+        int leftLongest = children[leftAt + LONGEST];
+        int leftSmall = children[leftAt + SMALL_BLOCKS];
+        boolean changed;
+        if (rightAt < children.length) {
+            int rightPrefix = children[rightAt + PREFIX];
+            int rightSuffix = children[rightAt + SUFFIX];
+            changed = store(records, at, (int) (leftPrefix == childSpan ? childSpan + rightPrefix : leftPrefix),
+                    (int) (rightSuffix == childSpan ? childSpan + leftSuffix : rightSuffix),
+                    Math.max(Math.max(leftLongest, children[rightAt + LONGEST]), leftSuffix + rightPrefix),
+                    byteMax(leftSmall, children[rightAt + SMALL_BLOCKS]));
+            if (below < BLOCK_LEVELS) {
+                changed |= store(records, at + ALIGNED + below, Math.max(leftPrefix, rightPrefix));
+            }
+            // The best prefix of the level-m blocks below, for the lower levels m, from the children's records.
+            for (int m = 0; m < inherited; m++) {
+                changed |= store(records, at + ALIGNED + m,
+                        Math.max(children[leftAt + ALIGNED + m], children[rightAt + ALIGNED + m]));
+            }
+        } else {
+            changed = store(records, at, leftPrefix, 0, leftLongest, leftSmall);
+            if (below < BLOCK_LEVELS) {
+                changed |= store(records, at + ALIGNED + below, leftPrefix);
+            }
+            for (int m = 0; m < inherited; m++) {
+                changed |= store(records, at + ALIGNED + m, children[leftAt + ALIGNED + m]);
+            }
         }
-        // The best prefix of the level-m blocks below, for the lower levels m, from the children's records.
-        int inherited = blockLevelsBelow(below);
-        for (int m = 0; m < inherited; m++) {
-            int best = Math.max(children[leftAt + ALIGNED + m], hasRight ? children[rightAt + ALIGNED + m] : 0);
-            differences |= best ^ records[at + ALIGNED + m];
-            records[at + ALIGNED + m] = best;
-        }
+        return changed;
+    }
+
+    /** Stores pre, suf, longest and small at {@code at}; true if any of them changed. */
+    private static boolean store(int[] records, int at, int prefix, int suffix, int longest, int small) {
+        int differences = (prefix ^ records[at + PREFIX]) | (suffix ^ records[at + SUFFIX])
+                | (longest ^ records[at + LONGEST]) | (small ^ records[at + SMALL_BLOCKS]);
+        records[at + PREFIX] = prefix;
+        records[at + SUFFIX] = suffix;
+        records[at + LONGEST] = longest;
+        records[at + SMALL_BLOCKS] = small;
         return differences != 0;
+    }
+
+    /** Stores one value; true if it changed. */
+    private static boolean store(int[] records, int at, int value) {
+        boolean changed = records[at] != value;
+        records[at] = value;
+        return changed;
     }
 
     /**
