@@ -44,28 +44,30 @@ class PluginHostTest {
         assertTrue(tck.matches("[1-9][0-9]* passed, 0 failed, [0-9]+ skipped"), run.output);
     }
 
+    /** Runs {@code PluginHost folder <plugins> firstfit} with the host and the libraries on one path. */
+    private static Processes.Result hostWithThePluginFolder(boolean modulePath) throws IOException {
+        String path = PluginFixtures.path(PluginFixtures.libraries(),
+                PluginFixtures.property("allocator.it.plugin-host").toString());
+        Processes.Result run = modulePath
+                ? PluginFixtures.java("--module-path", path, "-m", HOST + "/" + MAIN, "folder", plugins.toString(),
+                        PLUGIN)
+                : PluginFixtures.java("--class-path", path, MAIN, "folder", plugins.toString(), PLUGIN);
+        System.out.print("PluginHostTest on the " + (modulePath ? "module" : "class") + " path:\n" + run.output);
+        return run;
+    }
+
     @Test
     void onTheModulePathTheHostLoadsThePluginIntoALayerChecksItAndUnloadsIt() throws IOException {
-        Path host = PluginFixtures.property("allocator.it.plugin-host");
-        Processes.Result run = PluginFixtures.java(
-                "--module-path", PluginFixtures.path(PluginFixtures.libraries(), host.toString()),
-                "-m", HOST + "/" + MAIN, "folder", plugins.toString(), PLUGIN);
-
+        Processes.Result run = hostWithThePluginFolder(true);
         assertEquals("module dev.allocator.api", run.line("api"), run.output);
         assertTheHostCheckedAndUnloadedThePlugin(run, "module org.example.firstfit, a layer of its own");
-        System.out.print("PluginHostTest, module path:\n" + run.output);
     }
 
     @Test
     void onTheClassPathTheSameHostLoadsThePluginFolderIntoAClassLoaderChecksItAndUnloadsIt() throws IOException {
-        Path host = PluginFixtures.property("allocator.it.plugin-host");
-        Processes.Result run = PluginFixtures.java(
-                "--class-path", PluginFixtures.path(PluginFixtures.libraries(), host.toString()),
-                MAIN, "folder", plugins.toString(), PLUGIN);
-
+        Processes.Result run = hostWithThePluginFolder(false);
         assertEquals("the unnamed module (class path)", run.line("api"), run.output);
         assertTheHostCheckedAndUnloadedThePlugin(run, "the unnamed module (class path), a class loader of its own");
-        System.out.print("PluginHostTest, class path:\n" + run.output);
     }
 
     @Test
