@@ -44,6 +44,8 @@ import java.util.jar.JarFile;
  * <p>Nothing static refers to a plugin folder: once the folder object, its lookup, its layer and every allocator
  * made from it are unreachable, the plugins' class loaders can be collected. {@link #close()} also closes the jar
  * files of a class-path folder; on the module path the JDK closes them when the layer is collected.
+ *
+ * <p>Immutable once opened, and thread safe.
  */
 public final class PluginFolder implements AutoCloseable {
     private final Path folder;
@@ -96,11 +98,17 @@ public final class PluginFolder implements AutoCloseable {
      * @throws IOException              if the folder does not exist, is not a folder or cannot be listed
      * @throws IllegalArgumentException if {@code parent} does not hold this api module: the plugins would see
      *                                  another copy of the api's types
+     * @throws IllegalStateException    if this api is on the class path, where it is in no layer (use
+     *                                  {@link #open(Path)})
      */
     public static PluginFolder open(Path folder, ModuleLayer parent) throws IOException {
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(parent, "parent");
         Module api = PluginFolder.class.getModule();
+        if (!api.isNamed()) {
+            throw new IllegalStateException("the api is on the class path, in no module layer: plugins cannot"
+                    + " resolve against it; use PluginFolder.open(folder), which loads them on the class path");
+        }
         if (parent.findModule(api.getName()).filter(found -> found == api).isEmpty()) {
             throw new IllegalArgumentException("module layer [" + parent + "] does not hold the module "
                     + api.getName() + " this class belongs to (" + api + "): plugins resolved against it would"

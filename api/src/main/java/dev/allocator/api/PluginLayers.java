@@ -43,13 +43,18 @@ final class PluginLayers {
         Map<String, ModuleReference> modules = new TreeMap<>();
         Map<String, Path> jarOf = new HashMap<>();
         for (Path jar : jars) {
-            ModuleReference module;
+            Set<ModuleReference> found;
             try {
-                module = ModuleFinder.of(jar).findAll().iterator().next();
+                found = ModuleFinder.of(jar).findAll();
             } catch (FindException e) {
                 problems.add(new PluginProblem(jar, reason(e)));
                 continue;
             }
+            if (found.size() != 1) {
+                problems.add(new PluginProblem(jar, "holds " + found.size() + " modules, not one"));
+                continue;
+            }
+            ModuleReference module = found.iterator().next();
             String name = module.descriptor().name();
             Optional<Module> loaded = parent.findModule(name);
             if (jarOf.containsKey(name)) {
