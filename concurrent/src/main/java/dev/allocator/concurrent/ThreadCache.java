@@ -1,0 +1,139 @@
+package dev.allocator.concurrent;
+
+import dev.allocator.api.ByteAllocator;
+import java.util.Arrays;
+
+/**
+ * One thread's state in one allocator: its home arena, its share of the counters behind
+ * {@link ConcurrentByteAllocator#usedBytes()}, and its cache of freed blocks, in bins of one usable size each.
+ *
+ * <pre>
+ *   bins (open addressing on the usable size, at most {@link #BINS})
+ *     [3]  usable 256   capacity 128   count 3   positions [4096, 8192, 512]   chunks [c0, c0, c1]   (a stack:
+ *     [9]  usable 48    capacity 256   count 1   positions [64]                chunks [c0]            top = last)
+ * </pre>
+ *
+ * <p>Touched only by its owner thread, except that {@link #resetEpoch} and the counters are read (racily) by
+ * {@link ConcurrentByteAllocator#usedBytes()}, and that a dead thread's cache is flushed by whichever thread sweeps
+ * it (after {@code Thread.isAlive()} returned false, which orders the dead thread's writes before the sweep).
+ * An entry can be stale (its block was taken by a reclaim or a reset): the compare-and-set that hands a cached
+ * block out tells, so a stale entry is dropped, never handed out.
+ */
+final class ThreadCache {
+    /** Bins per thread: distinct usable sizes cached at once. */
+    static final int BINS = 64;
+    /** Most entries in one bin. */
+    static final int MAX_BIN_CAPACITY = 256;
+    /** Most blocks fetched ahead on a miss. */
+    static final int MAX_REFILL = 16;
+
+    final Thread owner;
+    /** Index of the arena this thread allocates from first. */
+    int arena;
+    /** Bytes (usable) this thread allocated minus bytes it freed, since {@link #resetEpoch}. */
+    long used;
+    /** The allocator's reset count the counters and bins belong to. */
+    volatile long resetEpoch;
+    /** The allocator's reclaim count the bins were last checked against. */
+    long flushEpoch;
+    /** Inside a {@code forEachBlock} visitor: any call that could change the allocator is refused. */
+    boolean walking;
+    /** Bytes in the bins, stale entries included (dropped as they are met). */
+    long cachedBytes;
+    /** Operations since this thread last looked for dead threads' caches. */
+    int operations;
+
+    private final long budget;
+    final long[] binUsable = new long[BINS];
+    final int[] binCount = new int[BINS];
+    final int[] binCapacity = new int[BINS];
+    final int[] binMisses = new int[BINS];
+    final long[][] binPositions = new long[BINS][];
+    final Chunk[][] binChunks = new Chunk[BINS][];
+
+    ThreadCache(Thread owner, int arena, long budget, long resetEpoch, long flushEpoch) {
+        this.owner = owner;
+        this.arena = arena;
+        this.budget = budget;
+        this.resetEpoch = resetEpoch;
+        this.flushEpoch = flushEpoch;
+    }
+
+    /** The bin of blocks of {@code usable} bytes, or -1 if there is none. */
+    int bin(long usable) {
+        int mask = BINS - 1;
+        for (int bin = home(usable), probes = 0; probes < BINS; bin = (bin + 1) & mask, probes++) {
+            long found = binUsable[bin];
+            if (found == usable) {
+                return bin;
+            }
+            if (found == 0) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The bin of blocks of {@code usable} bytes, made if there is room for another. A size that the algorithm
+     * would not take back as {@code dealloc(pos, usable, 1)} gets a bin of capacity 0: never cached.
+     *
+     * @param sizing the algorithm, asked {@code usableSize(usable, 1)} when the bin is made
+     * @return the bin (check {@link #binCapacity}), or -1 if every bin holds another size
+     */
+    int binOrNew(long usable, ByteAllocator sizing) {
+        int mask = BINS - 1;
+        for (int bin = home(usable), probes = 0; probes < BINS; bin = (bin + 1) & mask, probes++) {
+            long found = binUsable[bin];
+            if (found == usable) {
+                return bin;
+            }
+            if (found == 0) {
+                int capacity = sizing.usableSize(usable, 1) != usable ? 0
+                        : (int) Math.max(1, Math.min(MAX_BIN_CAPACITY, budget / 8 / usable));
+                binPositions[bin] = new long[capacity];
+                binChunks[bin] = new Chunk[capacity];
+                binCapacity[bin] = capacity;
+                binUsable[bin] = usable;
+                return bin;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether a block of {@code usable} more bytes would overflow this cache's budget. */
+    boolean overBudgetWith(long usable) {
+        return cachedBytes + usable > budget;
+    }
+
+    /** Pushes a block on its bin, which has room. */
+    void push(int bin, long pos, Chunk chunk) {
+        int count = binCount[bin];
+        binPositions[bin][count] = pos;
+        binChunks[bin][count] = chunk;
+        binCount[bin] = count + 1;
+        cachedBytes += binUsable[bin];
+    }
+
+    /** How many blocks fetching ahead should add to an empty bin after a miss. */
+    int refillCount(int bin) {
+        return Math.min(Math.min(binMisses[bin], MAX_REFILL), binCapacity[bin] / 2);
+    }
+
+    /** Drops every entry (after a reset, when they are all stale) and zeroes the counters for the new epoch. */
+    void startEpoch(long epoch) {
+        for (int bin = 0; bin < BINS; bin++) {
+            if (binCount[bin] > 0) {
+                Arrays.fill(binChunks[bin], 0, binCount[bin], null);
+                binCount[bin] = 0;
+            }
+        }
+        cachedBytes = 0;
+        used = 0;
+        resetEpoch = epoch;
+    }
+
+    private static int home(long usable) {
+        return (int) ((usable * 0x9E3779B97F4A7C15L) >>> 58);
+    }
+}
