@@ -6,4 +6,5 @@ open module dev.allocator.concurrent {
 
     requires org.junit.jupiter.api;
     requires dev.allocator.tck;
+    requires jdk.management;
 }

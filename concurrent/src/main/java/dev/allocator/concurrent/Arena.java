@@ -66,8 +66,9 @@ final class Arena {
     }
 
     /**
-     * Gives a block claimed by the caller ({@link BlockRegistry#BUSY}) back to its chunk's algorithm, and the chunk
-     * back to the root if that left it empty and it is not the one this arena allocates from first.
+     * Gives a block claimed by the caller ({@link BlockRegistry#BUSY}) back to its chunk's algorithm. A chunk left
+     * empty stays with the arena (leasing it again would cost a new instance of the algorithm); a reclaim gives it
+     * back to the root.
      */
     void giveBack(Chunk chunk, long pos, long size, long align, long usable) {
         if (chunk.retired) {
@@ -82,9 +83,6 @@ final class Arena {
                     + " (" + usable + " bytes) that its registry holds: " + e.getMessage(), e);
         }
         chunk.blocks.settle(key, usable, BlockRegistry.DEAD);
-        if (chunk.algorithm.usedBytes() == 0 && chunks[current] != chunk) {
-            giveBackChunk(chunk);
-        }
     }
 
     /**

@@ -35,6 +35,11 @@ import java.util.Arrays;
  *   - A rebuild (grow, or clear the tombstones) first sets the frozen bit on every word by CAS, then copies, then
  *     publishes the new table. A CAS racing with it fails on the frozen bit; the caller then retries under the
  *     arena's lock, when the rebuild is over. Retiring a chunk freezes its table and publishes an empty one.
+ *   - Two tables of one capacity take turns (the table never shrinks), so clearing tombstones allocates nothing:
+ *     the rebuild bumps the old table's generation, clears it and copies into it. A reader that answers anything
+ *     but a successful CAS checks afterwards that the table and its generation did not change (else it looks
+ *     again); a CAS that succeeds on a reused table hit a word copied with its stamp, so it is the block's
+ *     current word: the transition is as valid there as in the table it read first.
  */
 
 /**
@@ -73,12 +78,14 @@ final class BlockRegistry {
     private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
     private static final Table RETIRED = new Table(2);
 
-    /** One generation of the table; replaced whole by a rebuild. */
+    /** The table; replaced whole by a rebuild (two of one capacity take turns, so a rebuild allocates nothing). */
     private static final class Table {
         final int[] keys;
         final long[] words;
         final int mask;
         final int shift;
+        /** Bumped before the table is cleared for reuse: a reader that saw another value retries. */
+        volatile int generation;
 
         Table(int capacity) {
             keys = new int[capacity];
@@ -108,6 +115,8 @@ final class BlockRegistry {
     }
 
     private volatile Table table = new Table(MIN_CAPACITY);
+    /** The table before the last rebuild, frozen, reused by the next rebuild of the same capacity. */
+    private Table spare;
     /** Slots whose key is not EMPTY (live, cached, busy or tombstones); under the arena's lock. */
     private int occupied;
     /** Slots whose state is not DEAD; under the arena's lock. */
@@ -134,26 +143,30 @@ final class BlockRegistry {
     int transition(int key, long usable, int from, int to) {
         while (true) {
             Table current = table;
+            int generation = current.generation;
             int slot = current.slotOf(key);
+            int answer;
             if (slot < 0) {
-                return current == RETIRED ? FROZEN_TABLE : ABSENT;
+                answer = current == RETIRED ? FROZEN_TABLE : ABSENT;
+            } else {
+                long word = (long) WORDS.getAcquire(current.words, slot);
+                if (current.keys[slot] != key) {
+                    continue; // the slot was given to another block meanwhile: look again
+                }
+                if ((word & FROZEN) != 0) {
+                    return FROZEN_TABLE;
+                }
+                int state = state(word);
+                if (state == from && usable(word) == usable) {
+                    if (WORDS.compareAndSet(current.words, slot, word, (word & ~STATE_MASK) | to)) {
+                        return DONE; // a CAS that succeeds needs no more checking (the stamp rules out ABA)
+                    }
+                    continue;
+                }
+                answer = state != from ? (state == CACHED ? IN_CACHE : ABSENT) : WRONG_SIZE;
             }
-            long word = (long) WORDS.getAcquire(current.words, slot);
-            if (current.keys[slot] != key) {
-                continue; // the slot was given to another block meanwhile: look again
-            }
-            if ((word & FROZEN) != 0) {
-                return FROZEN_TABLE;
-            }
-            int state = state(word);
-            if (state != from) {
-                return state == CACHED ? IN_CACHE : ABSENT;
-            }
-            if (usable(word) != usable) {
-                return WRONG_SIZE;
-            }
-            if (WORDS.compareAndSet(current.words, slot, word, (word & ~STATE_MASK) | to)) {
-                return DONE;
+            if (table == current && current.generation == generation) {
+                return answer; // what was read belongs to one generation of the current table
             }
         }
     }
@@ -164,13 +177,18 @@ final class BlockRegistry {
      * @return the word ({@link #state(long)}, {@link #usable(long)}), or -1 if no block is there
      */
     long peek(int key) {
-        Table current = table;
-        int slot = current.slotOf(key);
-        if (slot < 0) {
-            return -1;
+        while (true) {
+            Table current = table;
+            int generation = current.generation;
+            int slot = current.slotOf(key);
+            long word = slot < 0 ? -1 : (long) WORDS.getAcquire(current.words, slot);
+            if (slot >= 0 && current.keys[slot] != key) {
+                continue;
+            }
+            if (table == current && current.generation == generation) {
+                return word == -1 ? -1 : word & ~FROZEN;
+            }
         }
-        long word = (long) WORDS.getAcquire(current.words, slot);
-        return current.keys[slot] == key ? word & ~FROZEN : -1;
     }
 
     // ---- under the arena's lock ------------------------------------------------------------------------
@@ -185,7 +203,7 @@ final class BlockRegistry {
     void insert(int key, long usable, int state) {
         Table current = table;
         if ((occupied + 1) * 4L > (current.mask + 1) * 3L) {
-            current = rebuild(capacityFor(entries + 1));
+            current = rebuild(Math.max(current.mask + 1, capacityFor(entries + 1)));
         }
         int slot = current.home(key);
         while (current.keys[slot] != EMPTY_KEY && state((long) WORDS.getVolatile(current.words, slot)) != DEAD) {
@@ -270,6 +288,7 @@ final class BlockRegistry {
     void retire() {
         freeze(table);
         table = RETIRED;
+        spare = null;
         occupied = 0;
         entries = 0;
     }
@@ -281,7 +300,14 @@ final class BlockRegistry {
     private Table rebuild(int capacity) {
         Table old = table;
         freeze(old);
-        Table fresh = new Table(capacity);
+        Table fresh = spare;
+        if (fresh != null && fresh.mask + 1 == capacity) {
+            fresh.generation++; // before clearing: a reader still holding it will see its answers are void
+            Arrays.fill(fresh.keys, EMPTY_KEY);
+            Arrays.fill(fresh.words, 0L);
+        } else {
+            fresh = new Table(capacity);
+        }
         int copied = 0;
         for (int slot = 0; slot <= old.mask; slot++) {
             int key = old.keys[slot];
@@ -300,6 +326,7 @@ final class BlockRegistry {
         occupied = copied;
         entries = copied;
         table = fresh;
+        spare = old;
         return fresh;
     }
 

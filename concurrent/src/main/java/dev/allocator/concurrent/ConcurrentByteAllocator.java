@@ -11,7 +11,6 @@ import dev.allocator.api.spi.AllocatorOptions;
 import dev.allocator.api.spi.AllocatorProvider;
 import java.util.Arrays;
 import java.util.ConcurrentModificationException;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -790,8 +789,7 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
     /** Sends home the caches of threads that ended, and folds in their counters. Holds no arena lock on entry. */
     private void sweepDeadThreads() {
         long epoch = resetEpoch;
-        List<ThreadCache> dead = caches.removeDead(epoch);
-        for (ThreadCache cache : dead) {
+        for (ThreadCache cache : caches.removeDead(epoch)) {
             flushBins(cache);
         }
     }

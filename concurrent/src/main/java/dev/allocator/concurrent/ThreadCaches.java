@@ -13,6 +13,8 @@ import java.util.List;
  * guards the counters of swept (dead) threads. Lock order: this monitor, then arenas, then the root.
  */
 final class ThreadCaches {
+    private static final ThreadCache[] NONE = new ThreadCache[0];
+
     private final ThreadLocal<ThreadCache> local = new ThreadLocal<>();
     private volatile ThreadCache[] all = new ThreadCache[0];
     private final int arenas;
@@ -54,7 +56,7 @@ final class ThreadCaches {
      *
      * @param epoch the allocator's reset count: counters of an older one are dropped
      */
-    synchronized List<ThreadCache> removeDead(long epoch) {
+    synchronized ThreadCache[] removeDead(long epoch) {
         List<ThreadCache> dead = null;
         for (ThreadCache cache : all) {
             if (!cache.owner.isAlive()) {
@@ -65,7 +67,7 @@ final class ThreadCaches {
             }
         }
         if (dead == null) {
-            return List.of();
+            return NONE;
         }
         ThreadCache[] alive = new ThreadCache[all.length - dead.size()];
         int kept = 0;
@@ -80,7 +82,7 @@ final class ThreadCaches {
             }
         }
         all = alive;
-        return dead;
+        return dead.toArray(NONE);
     }
 
     /** Sums every thread's used bytes of reset epoch {@code epoch}, swept threads' included. */
