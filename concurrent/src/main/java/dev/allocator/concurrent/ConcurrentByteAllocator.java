@@ -541,7 +541,7 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
         if (bin < 0) {
             bin = cache.binOrNew(usable, sizing);
             if (bin >= 0) {
-                cache.binMisses[bin]++;
+                cache.binMissStreak[bin]++;
             }
             return NO_BLOCK;
         }
@@ -558,11 +558,12 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
             if (switchState(chunk, chunk.key(pos), usable, BlockRegistry.CACHED, BlockRegistry.LIVE)
                     == BlockRegistry.DONE) {
                 cache.used += usable;
+                cache.binMissStreak[bin] = 0;
                 return pos;
             }
             // stale (a reclaim took it): dropped
         }
-        cache.binMisses[bin]++;
+        cache.binMissStreak[bin]++;
         return NO_BLOCK;
     }
 
@@ -572,7 +573,9 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
             sendHome(cache, bin, Math.max(1, cache.binCount[bin] / 2));
         }
         if (cache.overBudgetWith(usable)) {
-            for (int other = 0; other < ThreadCache.BINS; other++) {
+            // down to three quarters of the budget, taking the oldest blocks of the bins in turn
+            for (int turns = 0; turns < ThreadCache.BINS && cache.overBudgetWith(usable + cache.budget / 4); turns++) {
+                int other = cache.nextBinToTrim();
                 if (cache.binCount[other] > 0) {
                     sendHome(cache, other, Math.max(1, cache.binCount[other] / 2));
                 }

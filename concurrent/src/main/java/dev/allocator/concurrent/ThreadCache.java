@@ -8,7 +8,7 @@ import java.util.Arrays;
  * {@link ConcurrentByteAllocator#usedBytes()}, and its cache of freed blocks, in bins of one usable size each.
  *
  * <pre>
- *   bins (open addressing on the usable size, at most {@link #BINS})
+ *   bins (open addressing on the usable size, at most {@link #MAX_BINS} in {@link #BINS} slots)
  *     [3]  usable 256   capacity 128   count 3   positions [4096, 8192, 512]   chunks [c0, c0, c1]   (a stack:
  *     [9]  usable 48    capacity 256   count 1   positions [64]                chunks [c0]            top = last)
  * </pre>
@@ -20,12 +20,16 @@ import java.util.Arrays;
  * block out tells, so a stale entry is dropped, never handed out.
  */
 final class ThreadCache {
+    /** Slots of the bin table (a power of two): twice {@link #MAX_BINS}, so a look-up stops at a free slot soon. */
+    static final int BINS = 128;
     /** Bins per thread: distinct usable sizes cached at once. */
-    static final int BINS = 64;
+    static final int MAX_BINS = 64;
     /** Most entries in one bin. */
     static final int MAX_BIN_CAPACITY = 256;
     /** Most blocks fetched ahead on a miss. */
     static final int MAX_REFILL = 16;
+    /** Misses in a row (nothing freed into the bin) before a miss fetches blocks ahead. */
+    static final int STREAK_BEFORE_REFILL = 3;
 
     final Thread owner;
     /** Index of the arena this thread allocates from first. */
@@ -43,11 +47,15 @@ final class ThreadCache {
     /** Operations since this thread last looked for dead threads' caches. */
     int operations;
 
-    private final long budget;
+    /** Bytes this cache may hold. */
+    final long budget;
+    /** The bin the next trim over budget starts with (round robin). */
+    private int trimCursor;
     final long[] binUsable = new long[BINS];
     final int[] binCount = new int[BINS];
     final int[] binCapacity = new int[BINS];
-    final int[] binMisses = new int[BINS];
+    /** Misses in a row with no block pushed in between: how much this thread allocates a size it does not free. */
+    final int[] binMissStreak = new int[BINS];
     final long[][] binPositions = new long[BINS][];
     final Chunk[][] binChunks = new Chunk[BINS][];
 
@@ -58,6 +66,9 @@ final class ThreadCache {
         this.resetEpoch = resetEpoch;
         this.flushEpoch = flushEpoch;
     }
+
+    /** Bins made so far (at most {@link #MAX_BINS}). */
+    private int binsMade;
 
     /** The bin of blocks of {@code usable} bytes, or -1 if there is none. */
     int bin(long usable) {
@@ -89,6 +100,10 @@ final class ThreadCache {
                 return bin;
             }
             if (found == 0) {
+                if (binsMade == MAX_BINS) {
+                    return -1;
+                }
+                binsMade++;
                 int capacity = sizing.usableSize(usable, 1) != usable ? 0
                         : (int) Math.max(1, Math.min(MAX_BIN_CAPACITY, budget / 8 / usable));
                 binPositions[bin] = new long[capacity];
@@ -101,6 +116,12 @@ final class ThreadCache {
         return -1;
     }
 
+    /** The next bin to trim when the cache is over budget, in turn. */
+    int nextBinToTrim() {
+        trimCursor = (trimCursor + 1) & (BINS - 1);
+        return trimCursor;
+    }
+
     /** Whether a block of {@code usable} more bytes would overflow this cache's budget. */
     boolean overBudgetWith(long usable) {
         return cachedBytes + usable > budget;
@@ -108,6 +129,7 @@ final class ThreadCache {
 
     /** Pushes a block on its bin, which has room. */
     void push(int bin, long pos, Chunk chunk) {
+        binMissStreak[bin] = 0;
         int count = binCount[bin];
         binPositions[bin][count] = pos;
         binChunks[bin][count] = chunk;
@@ -115,9 +137,15 @@ final class ThreadCache {
         cachedBytes += binUsable[bin];
     }
 
-    /** How many blocks fetching ahead should add to an empty bin after a miss. */
+    /**
+     * How many blocks fetching ahead should add to an empty bin after a miss: none until {@link #STREAK_BEFORE_REFILL}
+     * misses came in a row with nothing freed into the bin (a producer that never frees this size), then one more
+     * per further miss, up to {@link #MAX_REFILL}. A thread that allocates many sizes once each (churn) fetches
+     * nothing it will not use.
+     */
     int refillCount(int bin) {
-        return Math.min(Math.min(binMisses[bin], MAX_REFILL), binCapacity[bin] / 2);
+        int streak = binMissStreak[bin] - STREAK_BEFORE_REFILL;
+        return streak <= 0 ? 0 : Math.min(Math.min(streak, MAX_REFILL), binCapacity[bin] / 2);
     }
 
     /** Drops every entry (after a reset, when they are all stale) and zeroes the counters for the new epoch. */
@@ -134,6 +162,6 @@ final class ThreadCache {
     }
 
     private static int home(long usable) {
-        return (int) ((usable * 0x9E3779B97F4A7C15L) >>> 58);
+        return (int) ((usable * 0x9E3779B97F4A7C15L) >>> (64 - Integer.numberOfTrailingZeros(BINS)));
     }
 }
