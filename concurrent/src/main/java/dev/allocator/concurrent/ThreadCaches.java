@@ -15,7 +15,17 @@ import java.util.List;
 final class ThreadCaches {
     private static final ThreadCache[] NONE = new ThreadCache[0];
 
+    /** Slots of {@link #byThread}, a power of two. */
+    private static final int FAST_SLOTS = 256;
+
     private final ThreadLocal<ThreadCache> local = new ThreadLocal<>();
+    /**
+     * A direct-mapped cache in front of {@link #local}, indexed by thread id: a thread finds its cache with one
+     * array load and one compare, where a {@code ThreadLocal} look-up walks the thread's map (which other code
+     * fills). A slot holds some thread's cache; a thread uses it only if it is the owner (it wrote the slot itself,
+     * so it sees the cache whole); two threads sharing a slot both fall back to {@link #local}.
+     */
+    private final ThreadCache[] byThread = new ThreadCache[FAST_SLOTS];
     private volatile ThreadCache[] all = new ThreadCache[0];
     private final int arenas;
     private final long budget;
@@ -30,9 +40,20 @@ final class ThreadCaches {
     }
 
     /** The calling thread's cache, registered on its first call. */
+    @SuppressWarnings("deprecation") // Thread.getId(): threadId() is JDK 19+
     ThreadCache current(long resetEpoch, long flushEpoch) {
-        ThreadCache cache = local.get();
-        return cache != null ? cache : register(resetEpoch, flushEpoch);
+        Thread thread = Thread.currentThread();
+        int slot = (int) thread.getId() & (FAST_SLOTS - 1);
+        ThreadCache cache = byThread[slot];
+        if (cache != null && cache.owner == thread) {
+            return cache;
+        }
+        cache = local.get();
+        if (cache == null) {
+            cache = register(resetEpoch, flushEpoch);
+        }
+        byThread[slot] = cache;
+        return cache;
     }
 
     /** The calling thread's cache, or null if it never called. */
@@ -74,6 +95,12 @@ final class ThreadCaches {
         for (ThreadCache cache : all) {
             if (!dead.contains(cache)) {
                 alive[kept++] = cache;
+            }
+        }
+        for (int slot = 0; slot < FAST_SLOTS; slot++) {
+            ThreadCache cache = byThread[slot];
+            if (cache != null && dead.contains(cache)) {
+                byThread[slot] = null; // let the dead thread and its cache go
             }
         }
         for (ThreadCache cache : dead) {
