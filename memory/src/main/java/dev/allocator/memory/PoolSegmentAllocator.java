@@ -55,9 +55,11 @@ import java.util.Objects;
  * <h2>Threads</h2>
  * By default an instance is confined to the thread that created it: calls from another thread throw
  * {@link WrongThreadException}, and an owned pool comes from {@link Arena#ofConfined()}. A {@link Builder#shared()}
- * instance may be used from any thread: its byte allocator is wrapped by
- * {@link Allocators#synchronizedByteAllocator(ByteAllocator)} and every method runs under that wrapper's monitor;
- * an owned pool then comes from {@link Arena#ofShared()}.
+ * instance may be used from any thread: every method runs under its byte allocator's monitor, and that byte
+ * allocator is thread safe: built by name, it is the {@code dev.allocator.concurrent} module's
+ * {@code ConcurrentByteAllocator} over that algorithm when the module is present (found reflectively: this module
+ * does not require it), else {@link Allocators#synchronizedByteAllocator(ByteAllocator)} of the algorithm; an owned
+ * pool then comes from {@link Arena#ofShared()}.
  *
  * <h2>Cost</h2>
  * Besides the byte allocator's own work, {@code allocate} and {@code free} cost O(1) on average: the exact size and
@@ -83,7 +85,7 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
 
     private PoolSegmentAllocator(ByteAllocator allocator, MemorySegment poolSegment, Arena arena, boolean shared) {
         this.pool = PoolMemory.of(poolSegment);
-        this.allocator = shared ? Allocators.synchronizedByteAllocator(allocator) : allocator;
+        this.allocator = shared ? ThreadSafeByteAllocators.threadSafe(allocator) : allocator;
         this.arena = arena;
         this.owner = shared ? null : Thread.currentThread();
         this.allocator.init(pool.base(), pool.size());
@@ -157,7 +159,7 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
      * @throws IllegalArgumentException if no byte allocator has that name
      */
     public static Builder builder(String name) {
-        return builder(Allocators.byteAllocator(name));
+        return builder(name, AllocatorOptions.empty());
     }
 
     /**
@@ -170,7 +172,10 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
      * @throws AllocException           INVALID_PARAM for an unknown option or a bad value
      */
     public static Builder builder(String name, AllocatorOptions options) {
-        return builder(Allocators.byteAllocator(name, options));
+        Builder builder = builder(Allocators.byteAllocator(name, options));
+        builder.name = name;
+        builder.options = options;
+        return builder;
     }
 
     /**
@@ -322,6 +327,11 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
         closeOpen();
     }
 
+    /** The byte allocator behind this one (for tests in this package). */
+    ByteAllocator byteAllocator() {
+        return allocator;
+    }
+
     @Override
     public String toString() {
         return "PoolSegmentAllocator[" + pool + (owner == null ? ", shared" : ", confined")
@@ -443,6 +453,9 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
         private long poolSize = -1;
         private MemorySegment pool;
         private boolean shared;
+        /** The algorithm's name and options when built by name: a shared instance may pick its own allocator. */
+        private String name;
+        private AllocatorOptions options;
 
         private Builder(ByteAllocator allocator) {
             this.allocator = allocator;
@@ -477,8 +490,9 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
         }
 
         /**
-         * Makes the allocator usable from any thread, through the synchronized view of its byte allocator, with an
-         * owned pool from {@link Arena#ofShared()}. The default is confinement to the building thread.
+         * Makes the allocator usable from any thread, with an owned pool from {@link Arena#ofShared()}: built by name,
+         * over a {@code ConcurrentByteAllocator} when the {@code dev.allocator.concurrent} module is present, else
+         * over the synchronized view of the byte allocator. The default is confinement to the building thread.
          *
          * @return this builder
          */
@@ -496,6 +510,8 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
          * @throws AllocException           MEMORY_OVERLAP if the byte allocator was initialised already
          */
         public PoolSegmentAllocator build() {
+            ByteAllocator allocator = shared && name != null ? ThreadSafeByteAllocators.byName(name, options)
+                    : this.allocator;
             if (pool != null) {
                 return new PoolSegmentAllocator(allocator, pool, null, shared);
             }
