@@ -180,14 +180,14 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
     /** {@inheritDoc} As the algorithm: its errors, and whether {@code init} twice is MEMORY_OVERLAP. */
     @Override
     public void init(long start, long size) {
-        enter(caches.current(resetEpoch, flushEpoch));
+        enter();
         root.addRegion(start, size, true);
     }
 
     /** {@inheritDoc} */
     @Override
     public void addMemory(long start, long size) {
-        enter(caches.current(resetEpoch, flushEpoch));
+        enter();
         root.addRegion(start, size, false);
     }
 
@@ -212,8 +212,7 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
     @Override
     public long tryAlloc(long size, long align) {
         long usable = sizing.usableSize(size, align);
-        ThreadCache cache = caches.current(resetEpoch, flushEpoch);
-        enter(cache);
+        ThreadCache cache = enter();
         long small = root.chunkSize() >>> 3;
         boolean fitsChunk = usable <= small && align <= small;
         if (fitsChunk && cacheable(usable)) {
@@ -229,11 +228,8 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
     @Override
     public void dealloc(long pos, long size, long align) {
         long usable = sizing.usableSize(size, align);
-        ThreadCache cache = caches.current(resetEpoch, flushEpoch);
-        enter(cache);
-        if (pos < 0 || (pos & (align - 1)) != 0) {
-            throw notAllocated(pos, size, align, usable, BlockRegistry.ABSENT);
-        }
+        ThreadCache cache = enter();
+        checkAddress(pos, size, align, usable);
         Chunk chunk = root.directory.find(pos);
         if (chunk == null) {
             int result = root.free(pos, size, align, usable);
@@ -282,11 +278,8 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
     public boolean tryResize(long pos, long oldSize, long newSize, long align) {
         long oldUsable = sizing.usableSize(oldSize, align);
         long newUsable = sizing.usableSize(newSize, align);
-        ThreadCache cache = caches.current(resetEpoch, flushEpoch);
-        enter(cache);
-        if (pos < 0 || (pos & (align - 1)) != 0) {
-            throw notAllocated(pos, oldSize, align, oldUsable, BlockRegistry.ABSENT);
-        }
+        ThreadCache cache = enter();
+        checkAddress(pos, oldSize, align, oldUsable);
         Chunk chunk = root.directory.find(pos);
         if (chunk == null) {
             int result = root.resize(pos, oldSize, newSize, align, oldUsable, newUsable);
@@ -364,8 +357,7 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
      */
     @Override
     public AllocatorStats stats() {
-        ThreadCache cache = caches.current(resetEpoch, flushEpoch);
-        enter(cache);
+        ThreadCache cache = enter();
         sweepDeadThreads();
         lockArenas();
         try {
@@ -392,8 +384,7 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
     @Override
     public void forEachBlock(BlockVisitor visitor) {
         Objects.requireNonNull(visitor, "visitor");
-        ThreadCache cache = caches.current(resetEpoch, flushEpoch);
-        enter(cache);
+        ThreadCache cache = enter();
         sweepDeadThreads();
         lockArenas();
         try {
@@ -450,8 +441,7 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
      */
     public void forEachCachedBlock(BlockVisitor visitor) {
         Objects.requireNonNull(visitor, "visitor");
-        ThreadCache cache = caches.current(resetEpoch, flushEpoch);
-        enter(cache);
+        ThreadCache cache = enter();
         lockArenas();
         cache.walking = true;
         try {
@@ -481,8 +471,7 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
      * allocating for a long time; a thread that ends needs no call.
      */
     public void flushThreadCache() {
-        ThreadCache cache = caches.current(resetEpoch, flushEpoch);
-        enter(cache);
+        ThreadCache cache = enter();
         flushBins(cache);
         sweepDeadThreads();
     }
@@ -492,7 +481,7 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
      * Threads keep working meanwhile; a thread finds its cache empty on its next call.
      */
     public void trim() {
-        enter(caches.current(resetEpoch, flushEpoch));
+        enter();
         reclaim();
     }
 
@@ -504,7 +493,7 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
      */
     @Override
     public void reset() {
-        enter(caches.current(resetEpoch, flushEpoch));
+        enter();
         caches.whileLocked(() -> {
             lockArenas();
             root.lock.lock();
@@ -794,6 +783,20 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
         long epoch = resetEpoch;
         for (ThreadCache cache : caches.removeDead(epoch)) {
             flushBins(cache);
+        }
+    }
+
+    /** The calling thread's cache, after {@link #enter(ThreadCache)}. */
+    private ThreadCache enter() {
+        ThreadCache cache = caches.current(resetEpoch, flushEpoch);
+        enter(cache);
+        return cache;
+    }
+
+    /** A block address must be non-negative and aligned as the free or resize says: NOT_ALLOCATED otherwise. */
+    private static void checkAddress(long pos, long size, long align, long usable) {
+        if (pos < 0 || (pos & (align - 1)) != 0) {
+            throw notAllocated(pos, size, align, usable, BlockRegistry.ABSENT);
         }
     }
 

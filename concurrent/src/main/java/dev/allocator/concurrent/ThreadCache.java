@@ -72,17 +72,8 @@ final class ThreadCache {
 
     /** The bin of blocks of {@code usable} bytes, or -1 if there is none. */
     int bin(long usable) {
-        int mask = BINS - 1;
-        for (int bin = home(usable), probes = 0; probes < BINS; bin = (bin + 1) & mask, probes++) {
-            long found = binUsable[bin];
-            if (found == usable) {
-                return bin;
-            }
-            if (found == 0) {
-                return -1;
-            }
-        }
-        return -1;
+        int slot = slotFor(usable);
+        return slot >= 0 && binUsable[slot] == usable ? slot : -1;
     }
 
     /**
@@ -93,24 +84,30 @@ final class ThreadCache {
      * @return the bin (check {@link #binCapacity}), or -1 if every bin holds another size
      */
     int binOrNew(long usable, ByteAllocator sizing) {
+        int slot = slotFor(usable);
+        if (slot < 0 || binUsable[slot] == usable) {
+            return slot;
+        }
+        if (binsMade == MAX_BINS) {
+            return -1;
+        }
+        binsMade++;
+        int capacity = sizing.usableSize(usable, 1) != usable ? 0
+                : (int) Math.max(1, Math.min(MAX_BIN_CAPACITY, budget / 8 / usable));
+        binPositions[slot] = new long[capacity];
+        binChunks[slot] = new Chunk[capacity];
+        binCapacity[slot] = capacity;
+        binUsable[slot] = usable;
+        return slot;
+    }
+
+    /** The slot holding {@code usable}, else the first free slot on its probe run, else -1 (table full). */
+    private int slotFor(long usable) {
         int mask = BINS - 1;
-        for (int bin = home(usable), probes = 0; probes < BINS; bin = (bin + 1) & mask, probes++) {
-            long found = binUsable[bin];
-            if (found == usable) {
-                return bin;
-            }
-            if (found == 0) {
-                if (binsMade == MAX_BINS) {
-                    return -1;
-                }
-                binsMade++;
-                int capacity = sizing.usableSize(usable, 1) != usable ? 0
-                        : (int) Math.max(1, Math.min(MAX_BIN_CAPACITY, budget / 8 / usable));
-                binPositions[bin] = new long[capacity];
-                binChunks[bin] = new Chunk[capacity];
-                binCapacity[bin] = capacity;
-                binUsable[bin] = usable;
-                return bin;
+        for (int slot = home(usable), probes = 0; probes < BINS; slot = (slot + 1) & mask, probes++) {
+            long found = binUsable[slot];
+            if (found == usable || found == 0) {
+                return slot;
             }
         }
         return -1;
