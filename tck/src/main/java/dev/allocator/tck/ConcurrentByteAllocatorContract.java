@@ -44,7 +44,9 @@ import org.junit.jupiter.api.Test;
  * block a fresh allocator gives must be possible again).
  *
  * <p>System properties: {@value #THREADS} (threads, default 4), {@value #OPS} (operations per thread in the
- * hammer test, default 20,000; a soak run uses 1,000,000), {@value #SEED} (base seed, printed by every run).
+ * hammer test, default 20,000; a soak run uses 1,000,000), {@value #SEED} (base seed, printed by every run). The
+ * threads keep at most 512 blocks each and 128 handed over to each, so a region of {@link #regionSize()} never runs
+ * out: every allocation must succeed.
  */
 public abstract class ConcurrentByteAllocatorContract {
     /** System property: threads per test. */
@@ -57,6 +59,8 @@ public abstract class ConcurrentByteAllocatorContract {
     private static final long DEFAULT_SEED = 0xC0C0_2026L;
     private static final int ROUNDS = 8;
     private static final int MAX_LIVE_PER_THREAD = 512;
+    /** Blocks waiting in one thread's inbox at most: a thread hands no more over to a full one. */
+    private static final int MAX_INBOX = 128;
     private static final long BARRIER_TIMEOUT_SECONDS = 300;
 
     /** For subclasses. */
@@ -98,12 +102,13 @@ public abstract class ConcurrentByteAllocatorContract {
     }
 
     /**
-     * The size of the region. Large enough that no allocation of the hammer test runs out of memory.
+     * The size of the region. Large enough that no allocation of the hammer test runs out of memory: the threads
+     * hold at most {@code threads() x 640} blocks, about 8 KB each on average, 1 MiB at most.
      *
-     * @return 256 MiB by default
+     * @return 1 GiB by default
      */
     protected long regionSize() {
-        return 256L << 20;
+        return 1L << 30;
     }
 
     private static long baseSeed() {
@@ -167,6 +172,8 @@ public abstract class ConcurrentByteAllocatorContract {
         private final List<SharedBlocks.Block> own = new ArrayList<>();
         /** Blocks other threads handed over for this one to free. */
         final ConcurrentLinkedQueue<SharedBlocks.Block> inbox = new ConcurrentLinkedQueue<>();
+        /** How many blocks wait in {@link #inbox}. */
+        final AtomicInteger waiting = new AtomicInteger();
         /** Blocks this thread freed in the current round: another thread frees them again after it. */
         final List<SharedBlocks.Block> freed = new ArrayList<>();
         long doubleFrees;
@@ -214,9 +221,8 @@ public abstract class ConcurrentByteAllocatorContract {
                     free(own.remove(own.size() - 1));
                 }
                 await(barrier);
-                for (SharedBlocks.Block block = inbox.poll(); block != null; block = inbox.poll()) {
-                    free(block);
-                    crossFrees++;
+                while (freeFromInbox()) {
+                    // until the inbox is empty: no thread hands over any more
                 }
             } catch (BrokenBarrierException | InterruptedException | TimeoutException e) {
                 throw new IllegalStateException("thread " + id + " stopped: another thread failed", e);
@@ -234,18 +240,32 @@ public abstract class ConcurrentByteAllocatorContract {
             } else if (choice < 70) {
                 free(takeRandom());
             } else if (choice < 80) {
-                workers[random.nextInt(workers.length)].inbox.add(takeRandom());
-            } else if (choice < 90) {
-                SharedBlocks.Block block = inbox.poll();
-                if (block != null) {
-                    free(block);
-                    crossFrees++;
+                Hammer target = workers[random.nextInt(workers.length)];
+                if (target.waiting.get() < MAX_INBOX) {
+                    target.waiting.incrementAndGet();
+                    target.inbox.add(takeRandom());
+                } else {
+                    free(takeRandom());
                 }
+            } else if (choice < 90) {
+                freeFromInbox();
             } else if (choice < 95) {
                 resize(takeRandom());
             } else {
                 foreignFree(own.get(random.nextInt(own.size())));
             }
+        }
+
+        /** Frees a block another thread handed over; false if none waits. */
+        private boolean freeFromInbox() {
+            SharedBlocks.Block block = inbox.poll();
+            if (block == null) {
+                return false;
+            }
+            waiting.decrementAndGet();
+            free(block);
+            crossFrees++;
+            return true;
         }
 
         private void allocate() {
