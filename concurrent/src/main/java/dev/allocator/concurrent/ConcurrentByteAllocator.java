@@ -9,7 +9,6 @@ import dev.allocator.api.ByteAllocator;
 import dev.allocator.api.spi.AllocatorKind;
 import dev.allocator.api.spi.AllocatorOptions;
 import dev.allocator.api.spi.AllocatorProvider;
-import java.util.Arrays;
 import java.util.ConcurrentModificationException;
 import java.util.Map;
 import java.util.Objects;
@@ -96,7 +95,7 @@ import java.util.Objects;
  * Once warm, {@code alloc}, {@code dealloc} and {@code tryAlloc} allocate nothing on the Java heap. A thread's
  * first call registers its cache: one {@code ThreadCache} (about 2.6 KiB) and a {@code ThreadLocal} entry, and a
  * copy of the list of caches (8 bytes per thread); the first block of each usable size it caches adds a bin of
- * {@code 12 * min(256, cache-bytes / 8 / size)} bytes. A chunk leased costs one instance of the algorithm.
+ * {@code 8 * min(256, cache-bytes / 8 / size)} bytes. A chunk leased costs one instance of the algorithm.
  * {@code usedBytes()} sums one counter per thread (O(threads), like {@code LongAdder.sum()});
  * {@code stats()} and {@code forEachBlock} lock every arena and cost O(chunks + blocks).
  *
@@ -251,7 +250,7 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
         }
         cache.used -= usable;
         if (bin >= 0) {
-            keep(cache, bin, pos, chunk, usable);
+            keep(cache, bin, pos, usable);
         } else {
             Arena arena = chunk.arena;
             arena.lock.lock();
@@ -466,9 +465,9 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
     // ---- control -------------------------------------------------------------------------------------------
 
     /**
-     * Sends the calling thread's cached blocks home to their chunks (and chunks left empty, other than an arena's
-     * current one, to the root). Also sweeps the caches of threads that ended. Call it when a thread stops
-     * allocating for a long time; a thread that ends needs no call.
+     * Sends the calling thread's cached blocks home to their chunks (a chunk left empty stays with its arena until a
+     * reclaim: {@link #trim()}, {@link #stats()}, a request that fails). Also sweeps the caches of threads that
+     * ended. Call it when a thread stops allocating for a long time; a thread that ends needs no call.
      */
     public void flushThreadCache() {
         ThreadCache cache = enter();
@@ -540,12 +539,11 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
             if ((pos & (align - 1)) != 0) {
                 break; // aligned less than asked: leave it for a request that fits
             }
-            Chunk chunk = cache.binChunks[bin][top];
-            cache.binChunks[bin][top] = null;
             cache.binCount[bin] = top;
             cache.cachedBytes -= usable;
-            if (switchState(chunk, chunk.key(pos), usable, BlockRegistry.CACHED, BlockRegistry.LIVE)
-                    == BlockRegistry.DONE) {
+            Chunk chunk = root.directory.find(pos);
+            if (chunk != null && switchState(chunk, chunk.key(pos), usable, BlockRegistry.CACHED,
+                    BlockRegistry.LIVE) == BlockRegistry.DONE) {
                 cache.used += usable;
                 cache.binMissStreak[bin] = 0;
                 return pos;
@@ -557,7 +555,7 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
     }
 
     /** Puts a freed block (now CACHED) into the thread's cache, sending older blocks home if it is full. */
-    private void keep(ThreadCache cache, int bin, long pos, Chunk chunk, long usable) {
+    private void keep(ThreadCache cache, int bin, long pos, long usable) {
         if (cache.binCount[bin] == cache.binCapacity[bin]) {
             sendHome(cache, bin, Math.max(1, cache.binCount[bin] / 2));
         }
@@ -570,7 +568,7 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
                 }
             }
         }
-        cache.push(bin, pos, chunk);
+        cache.push(bin, pos);
     }
 
     /**
@@ -679,7 +677,7 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
             if (pos == NO_BLOCK) {
                 return;
             }
-            cache.push(bin, pos, root.directory.find(pos));
+            cache.push(bin, pos);
         }
     }
 
@@ -710,11 +708,13 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
     private void sendHome(ThreadCache cache, int bin, int count) {
         long usable = cache.binUsable[bin];
         long[] positions = cache.binPositions[bin];
-        Chunk[] chunks = cache.binChunks[bin];
         Arena locked = null;
         try {
             for (int at = 0; at < count; at++) {
-                Chunk chunk = chunks[at];
+                Chunk chunk = root.directory.find(positions[at]);
+                if (chunk == null) {
+                    continue; // its chunk went back to the root: a stale entry
+                }
                 int key = chunk.key(positions[at]);
                 int claim = chunk.blocks.transition(key, usable, BlockRegistry.CACHED, BlockRegistry.BUSY);
                 if (claim != BlockRegistry.DONE && claim != BlockRegistry.FROZEN_TABLE) {
@@ -741,8 +741,6 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
         }
         int left = cache.binCount[bin] - count;
         System.arraycopy(positions, count, positions, 0, left);
-        System.arraycopy(chunks, count, chunks, 0, left);
-        Arrays.fill(chunks, left, cache.binCount[bin], null);
         cache.binCount[bin] = left;
         cache.cachedBytes -= count * usable;
     }
@@ -814,9 +812,8 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
             cache.flushEpoch = flushes;
             flushBins(cache);
         }
-        if (++cache.operations == SWEEP_EVERY) {
-            cache.operations = 0;
-            sweepDeadThreads();
+        if ((cache.operations++ & (SWEEP_EVERY - 1)) == 0) {
+            sweepDeadThreads(); // on a thread's first call, then every SWEEP_EVERY calls
         }
     }
 

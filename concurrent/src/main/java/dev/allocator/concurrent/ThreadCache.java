@@ -1,7 +1,6 @@
 package dev.allocator.concurrent;
 
 import dev.allocator.api.ByteAllocator;
-import java.util.Arrays;
 
 /**
  * One thread's state in one allocator: its home arena, its share of the counters behind
@@ -9,9 +8,12 @@ import java.util.Arrays;
  *
  * <pre>
  *   bins (open addressing on the usable size, at most {@link #MAX_BINS} in {@link #BINS} slots)
- *     [3]  usable 256   capacity 128   count 3   positions [4096, 8192, 512]   chunks [c0, c0, c1]   (a stack:
- *     [9]  usable 48    capacity 256   count 1   positions [64]                chunks [c0]            top = last)
+ *     [3]  usable 256   capacity 128   count 3   positions [4096, 8192, 512]   (a stack: top = last)
+ *     [9]  usable 48    capacity 256   count 1   positions [64]
  * </pre>
+ *
+ * <p>Bins hold addresses only: the chunk of a block is found again through the directory when it leaves the bin.
+ * (Storing the {@code Chunk} reference too cost a GC write barrier, with a fence under G1, on every free.)
  *
  * <p>Touched only by its owner thread, except that {@link #resetEpoch} and the counters are read (racily) by
  * {@link ConcurrentByteAllocator#usedBytes()}, and that a dead thread's cache is flushed by whichever thread sweeps
@@ -57,7 +59,6 @@ final class ThreadCache {
     /** Misses in a row with no block pushed in between: how much this thread allocates a size it does not free. */
     final int[] binMissStreak = new int[BINS];
     final long[][] binPositions = new long[BINS][];
-    final Chunk[][] binChunks = new Chunk[BINS][];
 
     ThreadCache(Thread owner, int arena, long budget, long resetEpoch, long flushEpoch) {
         this.owner = owner;
@@ -95,7 +96,6 @@ final class ThreadCache {
         int capacity = sizing.usableSize(usable, 1) != usable ? 0
                 : (int) Math.max(1, Math.min(MAX_BIN_CAPACITY, budget / 8 / usable));
         binPositions[slot] = new long[capacity];
-        binChunks[slot] = new Chunk[capacity];
         binCapacity[slot] = capacity;
         binUsable[slot] = usable;
         return slot;
@@ -125,11 +125,10 @@ final class ThreadCache {
     }
 
     /** Pushes a block on its bin, which has room. */
-    void push(int bin, long pos, Chunk chunk) {
+    void push(int bin, long pos) {
         binMissStreak[bin] = 0;
         int count = binCount[bin];
         binPositions[bin][count] = pos;
-        binChunks[bin][count] = chunk;
         binCount[bin] = count + 1;
         cachedBytes += binUsable[bin];
     }
@@ -148,10 +147,7 @@ final class ThreadCache {
     /** Drops every entry (after a reset, when they are all stale) and zeroes the counters for the new epoch. */
     void startEpoch(long epoch) {
         for (int bin = 0; bin < BINS; bin++) {
-            if (binCount[bin] > 0) {
-                Arrays.fill(binChunks[bin], 0, binCount[bin], null);
-                binCount[bin] = 0;
-            }
+            binCount[bin] = 0;
         }
         cachedBytes = 0;
         used = 0;
