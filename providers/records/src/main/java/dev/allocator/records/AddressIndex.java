@@ -19,8 +19,10 @@ import java.util.Arrays;
  * many buckets as indexed records (a power of two), so a lookup reads about 1.5 records on average; growing to
  * keep that bound happens only in {@link #ensureRoom(int)}, before the caller changes anything.
  *
- * <p>Keys are any {@code long}; a record must be indexed at most once and its word 0 must not change while it
- * is. Not thread safe.
+ * <p>Which live records are indexed is fixed by construction: all of them, or those whose {@code markField} has a
+ * given high half (the TLSF allocator indexes its used blocks only), so that growing re-files them by one
+ * sequential pass over the records instead of chasing chains. A record must be indexed at most once and its word 0
+ * must not change while it is. Not thread safe.
  */
 public final class AddressIndex {
     private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
@@ -29,20 +31,38 @@ public final class AddressIndex {
 
     private final RecordStore records;
     private final int linkField;
+    private final int markField;
+    private final int mark;
     private int[] buckets;
     private int shift;
     private int count;
 
     /**
-     * Creates an empty index.
+     * Creates an empty index that will hold every live record of {@code records}.
      *
      * @param records   the records it indexes
      * @param linkField the word whose low half holds the chain link of an indexed record
      * @param expected  records to size the table for at once
      */
     public AddressIndex(RecordStore records, int linkField, int expected) {
+        this(records, linkField, expected, -1, 0);
+    }
+
+    /**
+     * Creates an empty index that will hold the live records of {@code records} whose word {@code markField} has
+     * {@code mark} as its high half (and no others).
+     *
+     * @param records   the records it indexes
+     * @param linkField the word whose low half holds the chain link of an indexed record
+     * @param expected  records to size the table for at once
+     * @param markField the word whose high half says whether a record is indexed, or -1 for every live record
+     * @param mark      that high half
+     */
+    public AddressIndex(RecordStore records, int linkField, int expected, int markField, int mark) {
         this.records = records;
         this.linkField = linkField;
+        this.markField = markField;
+        this.mark = mark;
         allocate(bucketsFor(Math.max(MIN_BUCKETS, expected)));
     }
 
@@ -86,14 +106,10 @@ public final class AddressIndex {
         if (needed <= buckets.length || buckets.length == MAX_BUCKETS) {
             return;
         }
-        int[] old = buckets;
         allocate(bucketsFor(needed));
-        for (int head : old) {
-            int record = head;
-            while (record != NIL) {
-                int next = records.low(record, linkField);
+        for (int record = 0, bound = records.bound(); record < bound; record++) {
+            if (records.isLive(record) && (markField < 0 || records.high(record, markField) == mark)) {
                 link(record);
-                record = next;
             }
         }
     }

@@ -13,9 +13,14 @@ import java.util.Arrays;
  *
  * <p>A record never moves while it lives, so other records, lists and indexes refer to it by its number. A
  * released record is handed out again before a new one (last released first), so the array grows with the most
- * records ever live at once. Growing is the only allocation, and it happens only in {@link #ensureRoom(int)}: an
- * allocator asks for the room an operation needs before it changes anything, so a failed growth (an
- * {@link OutOfMemoryError}, or {@code false} past {@link #maxRecords()}) leaves everything as it was.
+ * records ever live at once. Growing (doubling) is the only allocation, and it happens only in
+ * {@link #ensureRoom(int)}: an allocator asks for the room an operation needs before it changes anything, so a
+ * failed growth (an {@link OutOfMemoryError}, or {@code false} past {@link #maxRecords()}) leaves everything as it
+ * was.
+ *
+ * <p>Word 0 of a live record must be {@code >= 0} (the allocators keep a block's start address there): a released
+ * record has a negative word 0 (its link in the stack of released records), which is how {@link #isLive(int)}
+ * tells them apart without any other storage.
  *
  * <p>Not thread safe; nothing is checked on the accessors.
  */
@@ -24,6 +29,8 @@ public final class RecordStore {
     public static final int NIL = -1;
 
     private static final long LOW = 0xFFFF_FFFFL;
+    /** Word 0 of a released record: negative, whatever the link in its low half. */
+    private static final long RELEASED = Long.MIN_VALUE;
     private static final int MIN_CAPACITY = 16;
     /** Largest array the JVMs allow in practice. */
     private static final int MAX_WORDS = Integer.MAX_VALUE - 8;
@@ -80,7 +87,7 @@ public final class RecordStore {
         if (needed > maxRecords) {
             return false;
         }
-        long grown = Math.min(maxRecords, Math.max(needed, capacity + (capacity >> 1)));
+        long grown = Math.min(maxRecords, Math.max(needed, 2L * capacity));
         words = Arrays.copyOf(words, (int) grown * stride);
         return true;
     }
@@ -112,7 +119,7 @@ public final class RecordStore {
      * @param record a live record
      */
     public void release(int record) {
-        words[record * stride] = releasedHead;
+        words[record * stride] = RELEASED | (releasedHead & LOW);
         releasedHead = record;
         releasedCount++;
     }
@@ -122,6 +129,26 @@ public final class RecordStore {
         highWater = 0;
         releasedHead = NIL;
         releasedCount = 0;
+    }
+
+    /**
+     * Returns one above the highest record number handed out so far: records {@code [0, bound())} are live or
+     * released ({@link #isLive(int)} tells which).
+     *
+     * @return the bound
+     */
+    public int bound() {
+        return highWater;
+    }
+
+    /**
+     * Tells whether a record below {@link #bound()} is live (added and not released).
+     *
+     * @param record a record number below {@link #bound()}
+     * @return true if it is live
+     */
+    public boolean isLive(int record) {
+        return words[record * stride] >= 0;
     }
 
     /**

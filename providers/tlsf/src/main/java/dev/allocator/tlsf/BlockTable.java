@@ -43,7 +43,7 @@ final class BlockTable {
      */
     BlockTable(int expectedBlocks) {
         this.records = new RecordStore(STRIDE, expectedBlocks);
-        this.usedBlocks = new AddressIndex(records, LINKS, expectedBlocks);
+        this.usedBlocks = new AddressIndex(records, LINKS, expectedBlocks, LINKS, USED);
     }
 
     /** The records, for the free lists threaded through them. */
