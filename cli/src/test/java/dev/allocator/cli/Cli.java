@@ -25,6 +25,21 @@ final class Cli {
     }
 
     /** A trace file of the test resources. */
+    /** Runs {@code command} with a system property set, then puts the property back as it was. */
+    static Cli withProperty(String key, String value, java.util.function.Supplier<Cli> command) {
+        String before = System.getProperty(key);
+        System.setProperty(key, value);
+        try {
+            return command.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, before);
+            }
+        }
+    }
+
     static String trace(String fileName) {
         try {
             return Path.of(Cli.class.getResource("/traces/" + fileName).toURI()).toString();

@@ -20,10 +20,10 @@ class CompareCommandTest {
 
     @Test
     void bareCommandRunsCompareOnEveryWorkloadOfEachKind() {
-        Cli cli = Cli.run();
+        Cli cli = Cli.withProperty("allocator.warmup", "1", Cli::run); // the default is seconds per figure
         assertEquals(0, cli.exitCode, cli::toString);
         List<String> lines = cli.out.lines().toList();
-        assertTrue(lines.get(0).matches("workload +allocator +ops +ns/op +best +peak used +failures +frag@peak"),
+        assertTrue(lines.get(0).matches("workload +allocator +ops +ns/op +best +peak used +failures +frag@peak +warm-up"),
                 cli::toString);
         int rows = 0;
         for (String workload : Workloads.names()) {
@@ -32,7 +32,7 @@ class CompareCommandTest {
                 if (provider.kind() == kind) {
                     rows++;
                     assertTrue(lines.stream().anyMatch(line -> line.matches(
-                            workload + " +" + provider.name() + " .* 0 +[0-9.]+")),
+                            workload + " +" + provider.name() + " .* 0 +[0-9.]+ +~?[0-9.]+s")),
                             () -> workload + " on " + provider.name() + " missing or failing:\n" + cli);
                 }
             }
