@@ -13,4 +13,5 @@ open module dev.allocator.api {
     requires org.junit.jupiter.api;
     requires org.junit.jupiter.params;
     requires org.mockito;
+    requires java.compiler;
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
-import java.util.WeakHashMap;
 
 /**
  * Finds allocators by name, and wraps them for use from several threads.
@@ -23,10 +22,14 @@ import java.util.WeakHashMap;
  * {@code META-INF/services} files of jars on the class path, as seen by the thread's context class loader (or
  * this class's loader where there is none). They are loaded once per class loader and kept; {@link #reload()}
  * forgets them. Names are matched ignoring case. Lookup is thread safe.
+ *
+ * <p>Keeping them never keeps a class loader alive: a context class loader that could be unloaded (a plugin
+ * layer's, a web application's) is held only weakly, and its providers live as long as it does. Such a loader
+ * must define one of the providers it sees for them to be kept; otherwise they are loaded again on each call.
+ * To look in a module layer or a plugin folder of your choosing, use {@link AllocatorLookup} and
+ * {@link PluginFolder}, which have the same methods.
  */
 public final class Allocators {
-    private static final Map<ClassLoader, ProviderRegistry> REGISTRIES = new WeakHashMap<>();
-
     private Allocators() {
     }
 
@@ -35,7 +38,9 @@ public final class Allocators {
      *
      * @param name provider name, e.g. {@code "tlsf"}, any case
      * @return a new, uninitialised allocator
-     * @throws IllegalArgumentException if no byte allocator has that name (the message lists those that exist)
+     * @throws NullPointerException     if {@code name} is null
+     * @throws IllegalArgumentException if no byte allocator has that name (the message lists those that exist,
+     *                                  and the other kinds that have the name)
      */
     public static ByteAllocator byteAllocator(String name) {
         return byteAllocator(name, AllocatorOptions.empty());
@@ -47,6 +52,7 @@ public final class Allocators {
      * @param name    provider name, any case
      * @param options options, each a key of the provider's defaults
      * @return a new, uninitialised allocator
+     * @throws NullPointerException     if {@code name} or {@code options} is null
      * @throws IllegalArgumentException if no byte allocator has that name
      * @throws AllocException           INVALID_PARAM for an unknown option key (the message lists the keys) or a
      *                                  bad value
@@ -60,6 +66,7 @@ public final class Allocators {
      *
      * @param name provider name, e.g. {@code "bitmap"}
      * @return a new, uninitialised allocator
+     * @throws NullPointerException     if {@code name} is null
      * @throws IllegalArgumentException if no page allocator has that name
      */
     public static PageAllocator pageAllocator(String name) {
@@ -72,6 +79,7 @@ public final class Allocators {
      * @param name    provider name
      * @param options options, e.g. {@code page-size}
      * @return a new, uninitialised allocator
+     * @throws NullPointerException     if {@code name} or {@code options} is null
      * @throws IllegalArgumentException if no page allocator has that name
      * @throws AllocException           INVALID_PARAM for an unknown option key or a bad value
      */
@@ -84,6 +92,7 @@ public final class Allocators {
      *
      * @param name provider name, e.g. {@code "bitmap"}
      * @return a new, uninitialised allocator
+     * @throws NullPointerException     if {@code name} is null
      * @throws IllegalArgumentException if no ID allocator has that name
      */
     public static IdAllocator idAllocator(String name) {
@@ -96,6 +105,7 @@ public final class Allocators {
      * @param name    provider name
      * @param options options
      * @return a new, uninitialised allocator
+     * @throws NullPointerException     if {@code name} or {@code options} is null
      * @throws IllegalArgumentException if no ID allocator has that name
      * @throws AllocException           INVALID_PARAM for an unknown option key or a bad value
      */
@@ -110,19 +120,13 @@ public final class Allocators {
      * @param name    provider name, any case
      * @param options options, each a key of the provider's defaults
      * @return a new, uninitialised allocator implementing {@code kind.type()}
+     * @throws NullPointerException     if {@code kind}, {@code name} or {@code options} is null
      * @throws IllegalArgumentException if no provider of that kind has that name
      * @throws AllocException           INVALID_PARAM for an unknown option key or a bad value
      * @throws IllegalStateException    if the provider returns an object of the wrong type
      */
     public static BaseAllocator create(AllocatorKind kind, String name, AllocatorOptions options) {
-        AllocatorProvider provider = provider(kind, name);
-        BaseAllocator allocator = provider.create(options.withDefaults(provider.defaults(), provider.name()));
-        if (!kind.type().isInstance(allocator)) {
-            throw new IllegalStateException(provider.getClass().getName() + " is a " + kind + " provider but created "
-                    + (allocator == null ? "null" : allocator.getClass().getName()) + ", not a "
-                    + kind.type().getSimpleName());
-        }
-        return allocator;
+        return ContextLookups.current().create(kind, name, options);
     }
 
     /**
@@ -131,13 +135,13 @@ public final class Allocators {
      * @param kind the kind
      * @param name its name, any case
      * @return the provider
-     * @throws IllegalArgumentException if none has that name; the message lists the names of that kind, which
-     *                                  module adds the name asked for, and providers that failed to load
+     * @throws NullPointerException     if {@code kind} or {@code name} is null
+     * @throws IllegalArgumentException if none has that name; the message lists the names of that kind and the
+     *                                  kinds that have the name, which module adds the name asked for, and
+     *                                  providers that failed to load
      */
     public static AllocatorProvider provider(AllocatorKind kind, String name) {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(name, "name");
-        return registry().find(kind, name);
+        return ContextLookups.current().provider(kind, name);
     }
 
     /**
@@ -148,7 +152,18 @@ public final class Allocators {
      * @throws IllegalStateException if two providers share a kind and name
      */
     public static List<AllocatorProvider> providers() {
-        return registry().providers();
+        return ContextLookups.current().providers();
+    }
+
+    /**
+     * Returns the lookup these static methods use on this thread: the one of its context class loader. Handy to
+     * pass to code that takes an {@link AllocatorLookup}, so that it works with or without plugins.
+     *
+     * @return the lookup; the same object for as long as the providers are kept
+     * @throws IllegalStateException if two providers share a kind and name
+     */
+    public static AllocatorLookup lookup() {
+        return ContextLookups.current();
     }
 
     /**
@@ -156,9 +171,7 @@ public final class Allocators {
      * directory changed, say).
      */
     public static void reload() {
-        synchronized (REGISTRIES) {
-            REGISTRIES.clear();
-        }
+        ContextLookups.clear();
     }
 
     /**
@@ -169,6 +182,7 @@ public final class Allocators {
      *
      * @param allocator the allocator to guard
      * @return the synchronized view
+     * @throws NullPointerException if {@code allocator} is null
      */
     public static ByteAllocator synchronizedByteAllocator(ByteAllocator allocator) {
         return new SynchronizedByteAllocator(Objects.requireNonNull(allocator, "allocator"));
@@ -179,6 +193,7 @@ public final class Allocators {
      *
      * @param allocator the allocator to guard
      * @return the synchronized view
+     * @throws NullPointerException if {@code allocator} is null
      */
     public static PageAllocator synchronizedPageAllocator(PageAllocator allocator) {
         return new SynchronizedPageAllocator(Objects.requireNonNull(allocator, "allocator"));
@@ -189,23 +204,9 @@ public final class Allocators {
      *
      * @param allocator the allocator to guard
      * @return the synchronized view
+     * @throws NullPointerException if {@code allocator} is null
      */
     public static IdAllocator synchronizedIdAllocator(IdAllocator allocator) {
         return new SynchronizedIdAllocator(Objects.requireNonNull(allocator, "allocator"));
-    }
-
-    private static ProviderRegistry registry() {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        if (loader == null) {
-            loader = Allocators.class.getClassLoader();
-        }
-        synchronized (REGISTRIES) {
-            ProviderRegistry registry = REGISTRIES.get(loader);
-            if (registry == null) {
-                registry = ProviderRegistry.build(ServiceLoader.load(AllocatorProvider.class, loader).iterator());
-                REGISTRIES.put(loader, registry);
-            }
-            return registry;
-        }
     }
 }

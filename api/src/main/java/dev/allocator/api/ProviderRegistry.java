@@ -19,7 +19,8 @@ import java.util.StringJoiner;
  *
  * <p>A provider that fails to load does not hide the others: each {@link ServiceConfigurationError} is caught on
  * its own and kept, to be shown when a name is not found. Two providers of one (kind, name) fail the build,
- * naming both classes.
+ * naming both classes. The registry holds its providers strongly, and so their class loaders: whoever holds a
+ * registry decides how long those loaders live ({@link AllocatorLookup}, {@link ContextLookups}).
  */
 final class ProviderRegistry {
     /** Guards against an iterator that keeps failing without advancing. */
@@ -32,6 +33,10 @@ final class ProviderRegistry {
             "BYTE slab", "dev.allocator.slab (artifact dev.allocator:allocator-slab)",
             "PAGE bitmap", "dev.allocator.bitmap (artifact dev.allocator:allocator-bitmap)",
             "ID bitmap", "dev.allocator.bitmap (artifact dev.allocator:allocator-bitmap)");
+
+    /** The method that creates an allocator of each kind, for the message that points to another kind. */
+    private static final Map<AllocatorKind, String> FACTORY_METHODS = Map.of(
+            AllocatorKind.BYTE, "byteAllocator", AllocatorKind.PAGE, "pageAllocator", AllocatorKind.ID, "idAllocator");
 
     private final Map<String, AllocatorProvider> byKey;
     private final List<AllocatorProvider> providers;
@@ -90,10 +95,13 @@ final class ProviderRegistry {
     /**
      * Finds a provider.
      *
-     * @throws IllegalArgumentException listing the names of that kind, the module that would add the name, and
-     *                                  every provider that failed to load
+     * @param scope    where the providers were looked for, for the message (e.g. {@code "module layer [a, b]
+     *                 and its parents"}), or null for {@link Allocators}' own lookup, whose message names none
+     * @param skipped  plugins left out before the providers were loaded, shown in the message
+     * @throws IllegalArgumentException listing the names of that kind, the kinds that do have the name, the module
+     *                                  that would add it, the plugins skipped and every provider that failed to load
      */
-    AllocatorProvider find(AllocatorKind kind, String name) {
+    AllocatorProvider find(AllocatorKind kind, String name, String scope, List<PluginProblem> skipped) {
         AllocatorProvider provider = byKey.get(key(kind, name));
         if (provider != null) {
             return provider;
@@ -105,12 +113,17 @@ final class ProviderRegistry {
             }
         }
         StringBuilder message = new StringBuilder()
-                .append("no ").append(kind).append(" allocator named '").append(name).append("'; ")
+                .append("no ").append(kind).append(" allocator named '").append(name).append("'")
+                .append(scope == null ? "" : " in " + scope).append("; ")
                 .append(names.length() == 0 ? "none of that kind is on the path" : "available: " + names);
+        appendOtherKinds(message, kind, name);
         String module = KNOWN_MODULES.get(key(kind, name));
         if (module != null) {
             message.append("; '").append(name.toLowerCase(Locale.ROOT)).append("' comes with module ")
                     .append(module).append(": put it on the module path or class path");
+        }
+        for (PluginProblem problem : skipped) {
+            message.append("; plugin skipped: ").append(problem);
         }
         for (ServiceConfigurationError failure : failures) {
             message.append("; a provider failed to load: ").append(failure.getMessage());
@@ -118,6 +131,34 @@ final class ProviderRegistry {
         IllegalArgumentException exception = new IllegalArgumentException(message.toString());
         failures.forEach(exception::addSuppressed);
         throw exception;
+    }
+
+    /**
+     * Adds "'bitmap' exists as a PAGE allocator and as an ID allocator: ask for it with pageAllocator("bitmap") or
+     * idAllocator("bitmap")" when the name is there under kinds other than the one asked for.
+     */
+    private void appendOtherKinds(StringBuilder message, AllocatorKind asked, String name) {
+        List<AllocatorProvider> others = new ArrayList<>();
+        for (AllocatorKind kind : AllocatorKind.values()) {
+            AllocatorProvider other = kind == asked ? null : byKey.get(key(kind, name));
+            if (other != null) {
+                others.add(other);
+            }
+        }
+        if (others.isEmpty()) {
+            return;
+        }
+        StringJoiner kinds = new StringJoiner(" and as ", "; '" + name + "' exists as ", "");
+        StringJoiner calls = new StringJoiner(" or ", ": ask for it with ", "");
+        for (AllocatorProvider other : others) {
+            kinds.add(article(other.kind()) + " " + other.kind() + " allocator");
+            calls.add(FACTORY_METHODS.get(other.kind()) + "(\"" + other.name() + "\")");
+        }
+        message.append(kinds).append(calls);
+    }
+
+    private static String article(AllocatorKind kind) {
+        return kind == AllocatorKind.ID ? "an" : "a";
     }
 
     private static String key(AllocatorKind kind, String name) {

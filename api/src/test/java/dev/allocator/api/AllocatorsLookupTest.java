@@ -14,6 +14,7 @@ import dev.allocator.api.testprovider.TestByteProvider;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /** Lookup through ServiceLoader on the module path: the test providers are declared in the test module-info. */
 class AllocatorsLookupTest {
@@ -66,6 +67,44 @@ class AllocatorsLookupTest {
                 () -> Allocators.idAllocator("bitmap"));
         assertTrue(none.getMessage().contains("available: wrong-type"), none.getMessage());
         assertTrue(none.getMessage().contains("dev.allocator.bitmap"), none.getMessage());
+    }
+
+    @Test
+    void aNameThatExistsUnderAnotherKindSaysWhichKindAndHowToAskForIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Allocators.byteAllocator("wrong-type"));
+        assertEquals("no BYTE allocator named 'wrong-type'; available: Test-Bytes; 'wrong-type' exists as an ID"
+                + " allocator: ask for it with idAllocator(\"wrong-type\")", e.getMessage());
+    }
+
+    @Test
+    void nullNamesKindsAndOptionsAreRejectedNamingTheParameter() {
+        assertNullRejected("name", () -> Allocators.byteAllocator(null));
+        assertNullRejected("name", () -> Allocators.pageAllocator(null));
+        assertNullRejected("name", () -> Allocators.idAllocator(null));
+        assertNullRejected("options", () -> Allocators.byteAllocator("test-bytes", null));
+        assertNullRejected("options", () -> Allocators.pageAllocator("test-bytes", null));
+        assertNullRejected("options", () -> Allocators.idAllocator("wrong-type", null));
+        assertNullRejected("kind", () -> Allocators.create(null, "test-bytes", AllocatorOptions.empty()));
+        assertNullRejected("name", () -> Allocators.create(AllocatorKind.BYTE, null, AllocatorOptions.empty()));
+        assertNullRejected("kind", () -> Allocators.provider(null, "test-bytes"));
+        assertNullRejected("name", () -> Allocators.provider(AllocatorKind.BYTE, null));
+        assertNullRejected("allocator", () -> Allocators.synchronizedByteAllocator(null));
+    }
+
+    static void assertNullRejected(String parameter, Executable call) {
+        NullPointerException e = assertThrows(NullPointerException.class, call);
+        assertEquals(parameter, e.getMessage());
+    }
+
+    @Test
+    void theStaticMethodsShareOneLookupPerContextClassLoader() {
+        AllocatorLookup lookup = Allocators.lookup();
+        assertSame(lookup, Allocators.lookup());
+        assertSame(Allocators.providers(), lookup.providers());
+        assertSame(Allocators.provider(AllocatorKind.BYTE, "test-bytes"), lookup.provider(AllocatorKind.BYTE,
+                "TEST-BYTES"));
+        assertTrue(lookup.scope().startsWith("the context class loader"), lookup.scope());
     }
 
     @Test

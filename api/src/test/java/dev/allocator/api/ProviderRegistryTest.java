@@ -9,6 +9,7 @@ import dev.allocator.api.spi.AllocatorKind;
 import dev.allocator.api.spi.AllocatorProvider;
 import dev.allocator.api.testprovider.TestByteProvider;
 import dev.allocator.api.testprovider.TestPageProvider;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -57,14 +58,14 @@ class ProviderRegistryTest {
     void oneNameMayServeDifferentKinds() {
         ProviderRegistry registry = ProviderRegistry.build(script(new TestByteProvider(), new TestPageProvider()));
         assertEquals(2, registry.providers().size());
-        assertEquals(AllocatorKind.PAGE, registry.find(AllocatorKind.PAGE, "TEST-BYTES").kind());
+        assertEquals(AllocatorKind.PAGE, registry.find(AllocatorKind.PAGE, "TEST-BYTES", null, List.of()).kind());
     }
 
     @Test
     void aProviderThatFailsToLoadDoesNotHideTheOthers() {
         TestPageProvider page = new TestPageProvider();
         ProviderRegistry registry = ProviderRegistry.build(script(null, page, null));
-        assertSame(page, registry.find(AllocatorKind.PAGE, "test-bytes"));
+        assertSame(page, registry.find(AllocatorKind.PAGE, "test-bytes", null, List.of()));
         assertEquals(2, registry.failures().size());
     }
 
@@ -72,7 +73,7 @@ class ProviderRegistryTest {
     void theFailureIsReportedWhenANameIsNotFound() {
         ProviderRegistry registry = ProviderRegistry.build(script(null, new TestPageProvider()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> registry.find(AllocatorKind.BYTE, "broken"));
+                () -> registry.find(AllocatorKind.BYTE, "broken", null, List.of()));
         assertTrue(e.getMessage().contains("com.example.BrokenProvider could not be instantiated"), e.getMessage());
         assertTrue(e.getMessage().contains("none of that kind"), e.getMessage());
         assertEquals(1, e.getSuppressed().length);
@@ -102,6 +103,26 @@ class ProviderRegistryTest {
         ProviderRegistry registry = ProviderRegistry.build(script(new TestPageProvider(), new TestByteProvider()));
         assertEquals(List.of(AllocatorKind.BYTE, AllocatorKind.PAGE),
                 registry.providers().stream().map(AllocatorProvider::kind).toList());
+    }
+
+    @Test
+    void anUnknownNameOfOneKindNamesTheKindsThatHaveItAndHowToAskForThem() {
+        ProviderRegistry registry = ProviderRegistry.build(script(new TestByteProvider(), new TestPageProvider()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> registry.find(AllocatorKind.ID, "TEST-bytes", null, List.of()));
+        assertEquals("no ID allocator named 'TEST-bytes'; none of that kind is on the path; 'TEST-bytes' exists as a"
+                + " BYTE allocator and as a PAGE allocator: ask for it with byteAllocator(\"Test-Bytes\") or"
+                + " pageAllocator(\"test-bytes\")", e.getMessage());
+    }
+
+    @Test
+    void aScopedLookupSaysWhereItLookedAndWhichPluginsItSkipped() {
+        ProviderRegistry registry = ProviderRegistry.build(script(new TestPageProvider()));
+        List<PluginProblem> skipped = List.of(new PluginProblem(Path.of("plugins", "broken.jar"), "not a jar"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> registry.find(AllocatorKind.PAGE, "nope", "module layer [a] and its parents", skipped));
+        assertEquals("no PAGE allocator named 'nope' in module layer [a] and its parents; available: test-bytes;"
+                + " plugin skipped: broken.jar: not a jar", e.getMessage());
     }
 
     private static void assertInstanceOfServiceError(Throwable t) {

@@ -3,6 +3,7 @@ package dev.allocator.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
@@ -22,10 +23,13 @@ final class AllocatorCommand implements Callable<Integer> {
             description = "On an error, print the stack trace too.")
     boolean verbose;
 
+    @Mixin
+    PluginOptions plugins = new PluginOptions();
+
     @Override
     public Integer call() throws Exception {
         CommandLine compare = spec.commandLine().getSubcommands().get("compare");
-        compare.parseArgs();
+        compare.parseArgs(plugins.asArguments());
         return ((CompareCommand) compare.getCommand()).call();
     }
 }

@@ -1,6 +1,7 @@
 package dev.allocator.cli;
 
 import dev.allocator.api.AllocException;
+import dev.allocator.api.AllocatorLookup;
 import dev.allocator.api.Allocators;
 import dev.allocator.api.BaseAllocator;
 import dev.allocator.api.PageAllocator;
@@ -17,14 +18,21 @@ import java.util.TreeSet;
 
 /**
  * One allocator the user picked, by kind and name, with its options: makes fresh, initialised allocators of it
- * through {@link Allocators}.
+ * through a lookup ({@link Allocators}' own, or a plugin folder's).
  */
 final class Contender {
+    private final AllocatorLookup lookup;
     private final String name;
     private final AllocatorKind kind;
     private final AllocatorOptions options;
 
+    /** A contender found through {@link Allocators}' own lookup. */
     Contender(String name, AllocatorKind kind, AllocatorOptions options) {
+        this(Allocators.lookup(), name, kind, options);
+    }
+
+    Contender(AllocatorLookup lookup, String name, AllocatorKind kind, AllocatorOptions options) {
+        this.lookup = lookup;
         this.name = name;
         this.kind = kind;
         this.options = options;
@@ -39,14 +47,14 @@ final class Contender {
     }
 
     /**
-     * Resolves {@code -a} names (any case; empty means every byte and page allocator found) and hands each the
-     * {@code -o} options it takes.
+     * Resolves {@code -a} names (any case; empty means every byte and page allocator {@code lookup} finds) and
+     * hands each the {@code -o} options it takes.
      *
      * @throws UserException for an unknown name (listing the names that exist) or an option no selected allocator
      *                       takes
      */
-    static List<Contender> select(List<String> names, Map<String, String> options) {
-        List<AllocatorProvider> providers = replayable(Allocators.providers());
+    static List<Contender> select(AllocatorLookup lookup, List<String> names, Map<String, String> options) {
+        List<AllocatorProvider> providers = replayable(lookup.providers());
         List<AllocatorProvider> chosen = new ArrayList<>();
         if (names == null || names.isEmpty()) {
             chosen.addAll(providers);
@@ -79,7 +87,7 @@ final class Contender {
                     }
                 });
             }
-            contenders.add(new Contender(provider.name(), provider.kind(), AllocatorOptions.of(own)));
+            contenders.add(new Contender(lookup, provider.name(), provider.kind(), AllocatorOptions.of(own)));
         }
         if (!unused.isEmpty()) {
             throw new UserException("no selected allocator takes option '" + unused.keySet().iterator().next()
@@ -88,7 +96,7 @@ final class Contender {
         return contenders;
     }
 
-    /** The byte and page providers (ID allocators replay no trace), in {@link Allocators#providers()} order. */
+    /** The byte and page providers (ID allocators replay no trace), in {@link AllocatorLookup#providers()} order. */
     static List<AllocatorProvider> replayable(List<AllocatorProvider> providers) {
         List<AllocatorProvider> result = new ArrayList<>();
         for (AllocatorProvider provider : providers) {
@@ -122,8 +130,8 @@ final class Contender {
         BaseAllocator allocator;
         try {
             allocator = kind == AllocatorKind.PAGE
-                    ? Allocators.pageAllocator(name, options)
-                    : Allocators.byteAllocator(name, options);
+                    ? lookup.pageAllocator(name, options)
+                    : lookup.byteAllocator(name, options);
         } catch (AllocException e) {
             throw new UserException(name + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,5 @@
 package dev.allocator.cli;
 
-import dev.allocator.api.Allocators;
 import dev.allocator.api.spi.AllocatorProvider;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,10 +21,13 @@ final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    PluginOptions plugins = new PluginOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<AllocatorProvider> providers = Allocators.providers();
+        List<AllocatorProvider> providers = plugins.lookup().providers();
         if (providers.isEmpty()) {
             out.println("no allocator found: put provider modules (allocator-tlsf, ...) on the module path");
             out.flush();

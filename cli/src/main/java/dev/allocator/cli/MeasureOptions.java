@@ -44,7 +44,7 @@ final class MeasureOptions {
     List<Contender> contenders() {
         format();
         new Bench(Warmup.parse(warmup), repeat);
-        return Contender.select(allocators, pools.options);
+        return Contender.select(pools.lookup(), allocators, pools.options);
     }
 
     /** Reads {@code --format}. */

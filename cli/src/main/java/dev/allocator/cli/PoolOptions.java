@@ -1,11 +1,13 @@
 package dev.allocator.cli;
 
+import dev.allocator.api.AllocatorLookup;
 import dev.allocator.api.spi.AllocatorKind;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The pool sizes and allocator options every command that runs allocators takes. */
+/** The pool sizes, allocator options and plugin folder every command that runs allocators takes. */
 final class PoolOptions {
     /** The default pool of byte allocators: the size the shared traces are meant for. */
     static final long DEFAULT_BYTE_POOL = 128L << 20;
@@ -24,8 +26,16 @@ final class PoolOptions {
             description = "An allocator option, given to each selected allocator that takes KEY (see 'list').")
     Map<String, String> options = new LinkedHashMap<>();
 
+    @Mixin
+    PluginOptions plugins = new PluginOptions();
+
     /** The pool for allocators of {@code kind}. */
     long poolFor(AllocatorKind kind) {
         return kind == AllocatorKind.PAGE ? pagePool : bytePool;
+    }
+
+    /** Where the allocators are found: the module path, and the {@code --plugins} folder if given. */
+    AllocatorLookup lookup() {
+        return plugins.lookup();
     }
 }

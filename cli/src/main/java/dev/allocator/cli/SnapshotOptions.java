@@ -30,7 +30,7 @@ final class SnapshotOptions {
      */
     Snapshot take() {
         Trace parsed = TraceParser.parse(trace);
-        List<Contender> contenders = Contender.select(List.of(allocator), pools.options);
+        List<Contender> contenders = Contender.select(pools.lookup(), List.of(allocator), pools.options);
         Contender chosen = contenders.get(0);
         for (Contender contender : contenders) {
             if (contender.runs(parsed)) {

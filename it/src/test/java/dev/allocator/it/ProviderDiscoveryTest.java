@@ -86,6 +86,15 @@ class ProviderDiscoveryTest {
     }
 
     @Test
+    void bitmapAskedForAsAByteAllocatorSaysItIsAPageAndAnIdAllocatorAndHowToAskForIt() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> Allocators.byteAllocator("bitmap"));
+        assertTrue(error.getMessage().startsWith("no BYTE allocator named 'bitmap'; available: "), error.getMessage());
+        assertTrue(error.getMessage().endsWith("; 'bitmap' exists as a PAGE allocator and as an ID allocator: ask for"
+                + " it with pageAllocator(\"bitmap\") or idAllocator(\"bitmap\")"), error.getMessage());
+    }
+
+    @Test
     void anUnknownNameListsTheNamesThatExist() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> Allocators.byteAllocator("no-such-allocator"));

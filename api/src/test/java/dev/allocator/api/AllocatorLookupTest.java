@@ -1,0 +1,84 @@
+package dev.allocator.api;
+
+import static dev.allocator.api.AllocatorsLookupTest.assertNullRejected;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.allocator.api.spi.AllocatorKind;
+import dev.allocator.api.spi.AllocatorOptions;
+import dev.allocator.api.spi.AllocatorProvider;
+import dev.allocator.api.testprovider.TestByteProvider;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Lookups scoped to a module layer or a class loader: the static methods' rules, and a message that says where. */
+class AllocatorLookupTest {
+    private static List<String> keys(List<AllocatorProvider> providers) {
+        return providers.stream().map(p -> p.kind() + " " + p.name()).toList();
+    }
+
+    @Test
+    void aLookupOfTheBootLayerFindsTheModulePathsProviders() {
+        AllocatorLookup boot = AllocatorLookup.of(ModuleLayer.boot());
+        assertEquals(keys(Allocators.providers()), keys(boot.providers()));
+        assertInstanceOf(PageAllocator.class, boot.pageAllocator("TEST-bytes"));
+        assertEquals("the boot layer", boot.scope());
+    }
+
+    @Test
+    void aLookupOfAClassLoaderFindsWhatItsServiceLoaderFinds() {
+        AllocatorLookup system = AllocatorLookup.of(ClassLoader.getSystemClassLoader());
+        assertEquals(keys(Allocators.providers()), keys(system.providers()));
+        assertEquals("class loader 'app'", system.scope());
+    }
+
+    @Test
+    void aLookupLoadsItsProvidersOnceAndEachLookupItsOwn() {
+        AllocatorLookup one = AllocatorLookup.of(ModuleLayer.boot());
+        AllocatorLookup two = AllocatorLookup.of(ModuleLayer.boot());
+        assertSame(one.providers(), one.providers());
+        assertSame(one.provider(AllocatorKind.BYTE, "test-bytes"), one.provider(AllocatorKind.BYTE, "Test-Bytes"));
+        assertNotSame(one.provider(AllocatorKind.BYTE, "test-bytes"), two.provider(AllocatorKind.BYTE, "test-bytes"));
+    }
+
+    @Test
+    void anUnknownNameSaysWhichLayerWasSearched() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AllocatorLookup.of(ModuleLayer.boot()).byteAllocator("nope"));
+        assertEquals("no BYTE allocator named 'nope' in the boot layer; available: Test-Bytes", e.getMessage());
+    }
+
+    @Test
+    void aScopedLookupKeepsTheStaticRulesForOptionsAndTypes() {
+        AllocatorLookup lookup = AllocatorLookup.of(ModuleLayer.boot());
+        lookup.byteAllocator("test-bytes", AllocatorOptions.of("pool", "2MiB"));
+        assertEquals(Map.of("granularity", "16", "pool", "2MiB"), TestByteProvider.lastOptions.asMap());
+        AllocException unknownOption = assertThrows(AllocException.class,
+                () -> lookup.byteAllocator("test-bytes", AllocatorOptions.of("pol", "1")));
+        assertEquals("unknown option 'pol' for Test-Bytes; it takes granularity, pool", unknownOption.getMessage());
+        IllegalStateException wrongType = assertThrows(IllegalStateException.class,
+                () -> lookup.idAllocator("wrong-type"));
+        assertTrue(wrongType.getMessage().contains("WrongTypeProvider"), wrongType.getMessage());
+    }
+
+    @Test
+    void nullArgumentsAreRejectedNamingTheParameter() {
+        AllocatorLookup lookup = AllocatorLookup.of(ModuleLayer.boot());
+        assertNullRejected("layer", () -> AllocatorLookup.of((ModuleLayer) null));
+        assertNullRejected("loader", () -> AllocatorLookup.of((ClassLoader) null));
+        assertNullRejected("name", () -> lookup.byteAllocator(null));
+        assertNullRejected("name", () -> lookup.pageAllocator(null));
+        assertNullRejected("name", () -> lookup.idAllocator(null));
+        assertNullRejected("options", () -> lookup.byteAllocator("test-bytes", null));
+        assertNullRejected("options", () -> lookup.pageAllocator("test-bytes", null));
+        assertNullRejected("options", () -> lookup.idAllocator("wrong-type", null));
+        assertNullRejected("kind", () -> lookup.create(null, "test-bytes", AllocatorOptions.empty()));
+        assertNullRejected("kind", () -> lookup.provider(null, "test-bytes"));
+        assertNullRejected("name", () -> lookup.provider(AllocatorKind.PAGE, null));
+    }
+}
