@@ -3,12 +3,14 @@ package dev.allocator.records;
 import java.util.Arrays;
 
 /**
- * Records of a fixed number of {@code long} words ({@code stride}), all in one growing {@code long[]}: record
- * {@code r} is {@code words[r * stride, r * stride + stride)}.
+ * Records of a fixed number of {@code long} words ({@code stride}): word 0 of record {@code r} is
+ * {@code starts[r]}, its other words are pairs of {@code int} halves in {@code halves}, so that writing a half is
+ * one plain store (no read-modify-write of a {@code long}).
  *
  * <pre>
- *   words   | r0: w0 w1 w2 | r1: w0 w1 w2 | r2: (released) | r3: w0 w1 w2 |  ...spare...  |
- *                                              ^ released stack: r2 -&gt; NIL (linked through word 0)
+ *   starts  | r0.w0 | r1.w0 | r2 (released: link) | r3.w0 | ...spare...
+ *   halves  | r0: w1.hi w1.lo w2.hi w2.lo | r1: ... |                 two ints per word after word 0
+ *                              ^ released stack: r2 -&gt; NIL (linked through word 0)
  * </pre>
  *
  * <p>A record never moves while it lives, so other records, lists and indexes refer to it by its number. A
@@ -36,8 +38,13 @@ public final class RecordStore {
     private static final int MAX_WORDS = Integer.MAX_VALUE - 8;
 
     private final int stride;
+    /** Ints per record in {@link #halves}: two per word after word 0. */
+    private final int halvesPerRecord;
     private final int maxRecords;
-    private long[] words;
+    private long[] starts;
+    private int[] halves;
+    /** Records the arrays hold. */
+    private int capacity;
     /** Records {@code [0, highWater)} have been handed out at least once. */
     private int highWater;
     private int releasedHead = NIL;
@@ -55,11 +62,14 @@ public final class RecordStore {
             throw new IllegalArgumentException("stride " + stride + " < 1");
         }
         this.stride = stride;
-        this.maxRecords = MAX_WORDS / stride;
+        this.halvesPerRecord = 2 * (stride - 1);
+        this.maxRecords = MAX_WORDS / Math.max(1, halvesPerRecord);
         if (initialRecords < 0 || initialRecords > maxRecords) {
             throw new IllegalArgumentException("initialRecords " + initialRecords + " not in [0, " + maxRecords + "]");
         }
-        this.words = new long[Math.max(MIN_CAPACITY, initialRecords) * stride];
+        this.capacity = Math.max(MIN_CAPACITY, initialRecords);
+        this.starts = new long[capacity];
+        this.halves = new int[capacity * halvesPerRecord];
     }
 
     /**
@@ -79,7 +89,6 @@ public final class RecordStore {
      * @throws OutOfMemoryError if the heap cannot hold the larger array; nothing changed then either
      */
     public boolean ensureRoom(int more) {
-        int capacity = words.length / stride;
         if (capacity - highWater + releasedCount >= more) {
             return true;
         }
@@ -87,8 +96,11 @@ public final class RecordStore {
         if (needed > maxRecords) {
             return false;
         }
-        long grown = Math.min(maxRecords, Math.max(needed, 2L * capacity));
-        words = Arrays.copyOf(words, (int) grown * stride);
+        int grown = (int) Math.min(maxRecords, Math.max(needed, 2L * capacity));
+        long[] grownStarts = Arrays.copyOf(starts, grown);
+        halves = Arrays.copyOf(halves, grown * halvesPerRecord);
+        starts = grownStarts;
+        capacity = grown;
         return true;
     }
 
@@ -102,11 +114,11 @@ public final class RecordStore {
     public int add() {
         int record = releasedHead;
         if (record != NIL) {
-            releasedHead = (int) words[record * stride];
+            releasedHead = (int) starts[record];
             releasedCount--;
             return record;
         }
-        if (highWater == words.length / stride && !ensureRoom(1)) {
+        if (highWater == capacity && !ensureRoom(1)) {
             throw new IllegalStateException("record store is full: " + maxRecords + " records");
         }
         return highWater++;
@@ -119,7 +131,7 @@ public final class RecordStore {
      * @param record a live record
      */
     public void release(int record) {
-        words[record * stride] = RELEASED | (releasedHead & LOW);
+        starts[record] = RELEASED | (releasedHead & LOW);
         releasedHead = record;
         releasedCount++;
     }
@@ -148,7 +160,7 @@ public final class RecordStore {
      * @return true if it is live
      */
     public boolean isLive(int record) {
-        return words[record * stride] >= 0;
+        return starts[record] >= 0;
     }
 
     /**
@@ -166,7 +178,7 @@ public final class RecordStore {
      * @return bytes held
      */
     public long footprintBytes() {
-        return (long) words.length * Long.BYTES;
+        return (long) starts.length * Long.BYTES + (long) halves.length * Integer.BYTES;
     }
 
     /**
@@ -177,7 +189,11 @@ public final class RecordStore {
      * @return its value
      */
     public long get(int record, int field) {
-        return words[record * stride + field];
+        if (field == 0) {
+            return starts[record];
+        }
+        int at = record * halvesPerRecord + 2 * (field - 1);
+        return ((long) halves[at] << 32) | (halves[at + 1] & LOW);
     }
 
     /**
@@ -188,64 +204,70 @@ public final class RecordStore {
      * @param value  its new value
      */
     public void set(int record, int field, long value) {
-        words[record * stride + field] = value;
+        if (field == 0) {
+            starts[record] = value;
+            return;
+        }
+        int at = record * halvesPerRecord + 2 * (field - 1);
+        halves[at] = (int) (value >> 32);
+        halves[at + 1] = (int) value;
     }
 
     /**
-     * Reads the high 32 bits of a word.
+     * Reads the high 32 bits of a word after word 0.
      *
      * @param record a live record
-     * @param field  the word
+     * @param field  the word, {@code [1, stride)}
      * @return the high half
      */
     public int high(int record, int field) {
-        return (int) (words[record * stride + field] >> 32);
+        return halves[record * halvesPerRecord + 2 * field - 2];
     }
 
     /**
-     * Reads the low 32 bits of a word.
+     * Reads the low 32 bits of a word after word 0.
      *
      * @param record a live record
-     * @param field  the word
+     * @param field  the word, {@code [1, stride)}
      * @return the low half
      */
     public int low(int record, int field) {
-        return (int) words[record * stride + field];
+        return halves[record * halvesPerRecord + 2 * field - 1];
     }
 
     /**
-     * Writes the high 32 bits of a word, keeping the low ones.
+     * Writes the high 32 bits of a word after word 0, keeping the low ones.
      *
      * @param record a live record
-     * @param field  the word
+     * @param field  the word, {@code [1, stride)}
      * @param value  the new high half
      */
     public void setHigh(int record, int field, int value) {
-        int at = record * stride + field;
-        words[at] = (words[at] & LOW) | ((long) value << 32);
+        halves[record * halvesPerRecord + 2 * field - 2] = value;
     }
 
     /**
-     * Writes the low 32 bits of a word, keeping the high ones.
+     * Writes the low 32 bits of a word after word 0, keeping the high ones.
      *
      * @param record a live record
-     * @param field  the word
+     * @param field  the word, {@code [1, stride)}
      * @param value  the new low half
      */
     public void setLow(int record, int field, int value) {
-        int at = record * stride + field;
-        words[at] = (words[at] & ~LOW) | (value & LOW);
+        halves[record * halvesPerRecord + 2 * field - 1] = value;
     }
 
     /**
-     * Writes both halves of a word.
+     * Writes both halves of a word after word 0.
      *
      * @param record a live record
-     * @param field  the word
+     * @param field  the word, {@code [1, stride)}
      * @param high   the high half
      * @param low    the low half
      */
     public void setHalves(int record, int field, int high, int low) {
-        words[record * stride + field] = ((long) high << 32) | (low & LOW);
+        int at = record * halvesPerRecord + 2 * field - 2;
+        halves[at] = high;
+        halves[at + 1] = low;
     }
 }
