@@ -16,8 +16,9 @@ import dev.allocator.records.RecordStore;
  * </pre>
  *
  * <p>A block's size is not stored: it is the start of its physical successor minus its own start. Every region
- * ends in a <em>sentinel</em> record whose start is the region's (trimmed) end, so every block has a successor;
- * the sentinel is never free, never indexed and never handed out. Free blocks are reached only through the free
+ * begins and ends with a <em>sentinel</em> record (at its trimmed start and end), so every block has a predecessor
+ * and a successor, and a region's first record never changes; sentinels are never free, never indexed and never
+ * handed out. Free blocks are reached only through the free
  * lists and their neighbours, never by address, so they need no index entry. 24 bytes per block plus 4 to 8 bytes
  * of index per used block. Not thread safe.
  */
@@ -73,12 +74,17 @@ final class BlockTable {
         return record;
     }
 
-    /** Adds the sentinel that ends a region at {@code end}, after {@code last}, the region's last block. */
-    int addSentinel(long end, int last) {
-        int sentinel = add(end);
+    /**
+     * Adds a sentinel at {@code address}, after {@code previous} (a region's last block), or first in a region if
+     * {@code previous} is {@link #NIL}; it has no successor yet.
+     */
+    int addSentinel(long address, int previous) {
+        int sentinel = add(address);
         records.setHalves(sentinel, LINKS, SENTINEL, NIL);
-        linkPhysical(last, sentinel);
-        records.setLow(sentinel, PHYS, NIL);
+        records.setHalves(sentinel, PHYS, previous, NIL);
+        if (previous != NIL) {
+            records.setLow(previous, PHYS, sentinel);
+        }
         return sentinel;
     }
 
@@ -139,12 +145,17 @@ final class BlockTable {
         return records.low(record, PHYS);
     }
 
-    /** Makes {@code second} the physical successor of {@code first}; {@code first} may be {@link #NIL}. */
+    /** Makes {@code second} the physical successor of {@code first}. */
     void linkPhysical(int first, int second) {
-        if (first != NIL) {
-            records.setLow(first, PHYS, second);
-        }
+        records.setLow(first, PHYS, second);
         records.setHigh(second, PHYS, first);
+    }
+
+    /** Sets both physical neighbours of {@code record} (and their links back to it). */
+    void linkBetween(int previous, int record, int next) {
+        records.setHalves(record, PHYS, previous, next);
+        records.setLow(previous, PHYS, record);
+        records.setHigh(next, PHYS, record);
     }
 
     /** Number of block records, sentinels included. */

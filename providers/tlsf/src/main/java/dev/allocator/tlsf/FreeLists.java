@@ -72,7 +72,11 @@ final class FreeLists {
 
     /** Files a free block of {@code size} bytes at the front of its list. */
     void push(int record, long size) {
-        int list = classes.listOf(size);
+        pushTo(classes.listOf(size), record);
+    }
+
+    /** Files a free block at the front of {@code list}, the list of its size. */
+    void pushTo(int list, int record) {
         if (lists.push(list, record)) {
             secondLevelBitmaps[list >>> secondLevelBits] |= 1L << (list & secondLevelMask);
             firstLevelBitmap |= 1L << (list >>> secondLevelBits);

@@ -17,13 +17,14 @@ import java.util.Objects;
  * How it works
  * ------------
  *
- *   regions (never merged)   [ region 0 ...................................)S   [ region 1 ..........)S
+ *   regions (never merged)  S[ region 0 ...................................)S  S[ region 1 ..........)S
  *   blocks, address order    | used | free      | used | used |  free      |    | free              |
- *                              <--- physPrev / physNext: record numbers; S = the region's sentinel record --->
+ *                              <--- physPrev / physNext: record numbers; S = the region's sentinel records --->
  *
  *   BlockTable: a record per block (RecordStore: numbered, never moved), three longs
  *     record  start  physPrev|physNext  links                    size = start of physNext - start
- *     [0]     0      NIL | 3            USED | index chain        (used blocks are in the AddressIndex)
+ *     [9]     0      NIL | 0            SENTINEL                   (the start of region 0)
+ *     [0]     0      9   | 3            USED | index chain        (used blocks are in the AddressIndex)
  *     [3]     512    0   | 5            freePrev | freeNext        (free blocks are in one free list)
  *     [5]     65536  3   | NIL          SENTINEL                   (the end of region 0)
  *   FreeLists: one list per size class, heads[list] -> record -> record -> NIL; two bitmap levels say which lists
@@ -33,12 +34,14 @@ import java.util.Objects;
  *   round size up to the granularity (this is usableSize) -> add (align - granularity) of slack if align is larger
  *   -> round up to a list boundary (SizeClasses.searchListOf) -> FreeLists.findNonEmpty: two bitmap look-ups ->
  *   take that list's head: it is big enough without looking -> cut off the alignment gap (it keeps the record and
- *   stays free) and the tail past the size (a new free record) -> mark the rest used and index it. If the rounded
- *   search finds nothing, a few blocks of the request's own lists are tried exactly (closeFit) before giving up.
+ *   stays free) and the tail past the size -> mark the rest used and index it. Without a gap the tail keeps the
+ *   free block's record: its start moves up, and it changes lists only if its size class changed (carving a big
+ *   block from its start touches no list at all). If the rounded search finds nothing, a few blocks of the
+ *   request's own lists are tried exactly (closeFit) before giving up.
  * dealloc(pos, size, align)
  *   find pos in the index of used blocks -> check the size (start of physNext - pos) and alignment -> merge with
- *   a free physical predecessor and/or successor (their records go back to the store; nothing else moves) -> file
- *   the result in its list.
+ *   a free physical predecessor and/or successor: the free neighbour keeps its record and moves its boundary (and
+ *   changes lists only if its size class changed); absorbed records go back to the store, nothing else moves.
  *
  * Undoing the last allocation
  *   A dealloc of the block the previous call allocated (nothing in between) is the exact inverse of that
@@ -51,8 +54,8 @@ import java.util.Objects;
  *   refiles the regions, below) and allocations found by closeFit (not a list head).
  *
  * Invariants (checked by the tests through forEachBlock and stats)
- *   1. the blocks of a region tile [alignUp(start, g), alignDown(end, g)) exactly, linked in address order, the
- *      last one followed by the region's sentinel; the first block of a region keeps its record for ever;
+ *   1. the blocks of a region tile [alignUp(start, g), alignDown(end, g)) exactly, linked in address order
+ *      between the region's two sentinel records, which never change;
  *   2. every block start and size is a multiple of the granularity g, every size >= g;
  *   3. no two free blocks are physical neighbours: freeing merges at once (or at settle, see above);
  *   4. a block is free iff it is in exactly one free list, list listOf(size), and used iff it is in the index;
@@ -111,13 +114,13 @@ public final class TlsfByteAllocator implements ByteAllocator {
     private final long granularity;
     private final long granularityMask;
     private final Regions regions = new Regions();
-    /** Per region with usable bytes, in the order added: its first block's start, end, and record. */
+    /** Per region with usable bytes, in the order added: its first block's start, end, and head sentinel. */
     private long[] addedStarts = new long[4];
     private long[] addedEnds = new long[4];
-    private int[] addedFirstRecords = new int[4];
+    private int[] addedHeads = new int[4];
     private int usableRegions;
-    /** Per region of {@link #regions} (address order): its first block's record, or NIL if it has none. */
-    private int[] firstRecordByAddress = new int[4];
+    /** Per region of {@link #regions} (address order): its head sentinel, or NIL if it has no usable bytes. */
+    private int[] headByAddress = new int[4];
     private boolean initialised;
     private long total;
     private long used;
@@ -232,7 +235,7 @@ public final class TlsfByteAllocator implements ByteAllocator {
         long blockStart = firstBlockStart(start);
         long blockEnd = blockEnd(start + size);
         boolean usable = blockStart >= 0 && blockEnd > blockStart;
-        if (usable && !table.ensureRoom(2)) {
+        if (usable && !table.ensureRoom(3)) {
             throw AllocException.noMemory("block table is full (" + table.count() + " records); cannot add region ["
                     + start + ", +" + size + ")");
         }
@@ -243,12 +246,12 @@ public final class TlsfByteAllocator implements ByteAllocator {
         if (at < 0) {
             return;
         }
-        System.arraycopy(firstRecordByAddress, at, firstRecordByAddress, at + 1, regions.count() - 1 - at);
-        firstRecordByAddress[at] = NIL;
+        System.arraycopy(headByAddress, at, headByAddress, at + 1, regions.count() - 1 - at);
+        headByAddress[at] = NIL;
         if (usable) {
             addedStarts[usableRegions] = blockStart;
             addedEnds[usableRegions] = blockEnd;
-            addedFirstRecords[usableRegions] = fileRegion(blockStart, blockEnd, at);
+            addedHeads[usableRegions] = fileRegion(blockStart, blockEnd, at);
             usableRegions++;
             total += blockEnd - blockStart;
         }
@@ -256,26 +259,27 @@ public final class TlsfByteAllocator implements ByteAllocator {
 
     /** Makes room for one more region in the per-region arrays, before anything changes. */
     private void growRegionArrays() {
-        if (regions.count() == firstRecordByAddress.length) {
-            firstRecordByAddress = Arrays.copyOf(firstRecordByAddress, 2 * regions.count());
+        if (regions.count() == headByAddress.length) {
+            headByAddress = Arrays.copyOf(headByAddress, 2 * regions.count());
         }
         if (usableRegions == addedStarts.length) {
             int length = 2 * usableRegions;
             addedStarts = Arrays.copyOf(addedStarts, length);
             addedEnds = Arrays.copyOf(addedEnds, length);
-            addedFirstRecords = Arrays.copyOf(addedFirstRecords, length);
+            addedHeads = Arrays.copyOf(addedHeads, length);
         }
     }
 
-    /** Makes {@code [blockStart, blockEnd)} one free block followed by a sentinel; returns the block's record. */
+    /** Makes {@code [blockStart, blockEnd)} one free block between two sentinels; returns the head sentinel. */
     private int fileRegion(long blockStart, long blockEnd, int addressIndex) {
+        int head = table.addSentinel(blockStart, NIL);
         int block = table.add(blockStart);
-        table.linkPhysical(NIL, block);
+        table.linkPhysical(head, block);
         table.addSentinel(blockEnd, block);
         lists.push(block, blockEnd - blockStart);
         freeBlocks++;
-        firstRecordByAddress[addressIndex] = block;
-        return block;
+        headByAddress[addressIndex] = head;
+        return head;
     }
 
     // ---------------------------------------------------------------------------------------------------- alloc
@@ -362,34 +366,48 @@ public final class TlsfByteAllocator implements ByteAllocator {
         long start = table.start(block);
         int next = table.physNext(block);
         long end = table.start(next);
-        if (list >= 0) {
-            lists.unlinkFrom(list, block);
-        } else {
-            lists.unlink(block, end - start);
+        if (list < 0) {
+            list = classes.listOf(end - start);
         }
         long address = start + (-start & (align - 1));
-        int allocated = block;
-        if (address != start) {
-            allocated = table.add(address);
-            table.linkPhysical(block, allocated);
-            lists.push(block, address - start);
-        } else {
-            freeBlocks--;
-        }
         long tailStart = address + rounded;
-        if (tailStart != end) {
-            int tail = table.add(tailStart);
-            table.linkPhysical(allocated, tail);
-            table.linkPhysical(tail, next);
-            lists.push(tail, end - tailStart);
-            freeBlocks++;
+        int allocated;
+        if (address == start && tailStart != end) {
+            // the tail keeps the free record: its start moves up, its list only changes with its size class
+            allocated = table.add(start);
+            table.linkBetween(table.physPrev(block), allocated, block);
+            table.setStart(block, tailStart);
+            relist(block, list, end - tailStart);
         } else {
-            table.linkPhysical(allocated, next);
+            lists.unlinkFrom(list, block);
+            allocated = block;
+            if (address != start) {
+                allocated = table.add(address);
+                table.linkBetween(block, allocated, next);
+                lists.push(block, address - start);
+            } else {
+                freeBlocks--;
+            }
+            if (tailStart != end) {
+                int tail = table.add(tailStart);
+                table.linkBetween(allocated, tail, next);
+                lists.push(tail, end - tailStart);
+                freeBlocks++;
+            }
         }
         table.markUsed(allocated);
         used += rounded;
         liveBlocks++;
         return allocated;
+    }
+
+    /** Moves a listed free block from {@code list} to the list of its new size, if that is another list. */
+    private void relist(int block, int list, long size) {
+        int newList = classes.listOf(size);
+        if (newList != list) {
+            lists.unlinkFrom(list, block);
+            lists.pushTo(newList, block);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------- free
@@ -459,28 +477,41 @@ public final class TlsfByteAllocator implements ByteAllocator {
         long start = table.start(block);
         int next = table.physNext(block);
         long end = table.start(next);
+        int before = table.physPrev(block);
+        boolean mergeBefore = table.isFree(before);
         if (table.isFree(next)) {
             int after = table.physNext(next);
             long afterStart = table.start(after);
+            if (!mergeBefore) {
+                // the free successor keeps its record and moves its start down
+                table.linkPhysical(before, next);
+                table.release(block);
+                table.setStart(next, start);
+                relist(next, classes.listOf(afterStart - end), afterStart - start);
+                finishFree();
+                return;
+            }
             lists.unlink(next, afterStart - end);
             table.release(next);
             freeBlocks--;
             next = after;
             end = afterStart;
         }
-        int survivor = block;
-        int before = table.physPrev(block);
-        if (before != NIL && table.isFree(before)) {
+        if (mergeBefore) {
+            // the free predecessor keeps its record and grows
             long beforeStart = table.start(before);
-            lists.unlink(before, start - beforeStart);
+            table.linkPhysical(before, next);
             table.release(block);
-            freeBlocks--;
-            survivor = before;
-            start = beforeStart;
+            relist(before, classes.listOf(start - beforeStart), end - beforeStart);
+        } else {
+            lists.push(block, end - start);
+            freeBlocks++;
         }
-        table.linkPhysical(survivor, next);
-        lists.push(survivor, end - start);
-        freeBlocks++;
+        finishFree();
+    }
+
+    /** The end of every free: an allocator of several regions left empty refiles them in the order added. */
+    private void finishFree() {
         if (liveBlocks == 0 && usableRegions > 1) {
             refileRegionsInOrderAdded();
         }
@@ -492,10 +523,10 @@ public final class TlsfByteAllocator implements ByteAllocator {
      */
     private void refileRegionsInOrderAdded() {
         for (int region = 0; region < usableRegions; region++) {
-            lists.unlink(addedFirstRecords[region], addedEnds[region] - addedStarts[region]);
+            lists.unlink(table.physNext(addedHeads[region]), addedEnds[region] - addedStarts[region]);
         }
         for (int region = 0; region < usableRegions; region++) {
-            lists.push(addedFirstRecords[region], addedEnds[region] - addedStarts[region]);
+            lists.push(table.physNext(addedHeads[region]), addedEnds[region] - addedStarts[region]);
         }
     }
 
@@ -657,10 +688,10 @@ public final class TlsfByteAllocator implements ByteAllocator {
         walks++;
         try {
             for (int region = 0; region < regions.count(); region++) {
-                int block = firstRecordByAddress[region];
-                if (block == NIL) {
+                if (headByAddress[region] == NIL) {
                     continue;
                 }
+                int block = table.physNext(headByAddress[region]);
                 for (int next = table.physNext(block); next != NIL; block = next, next = table.physNext(next)) {
                     long start = table.start(block);
                     visitor.visit(start, table.start(next) - start, !table.isFree(block));
@@ -705,14 +736,14 @@ public final class TlsfByteAllocator implements ByteAllocator {
         freeBlocks = 0;
         for (int region = 0; region < usableRegions; region++) {
             int addressIndex = regions.indexOf(addedStarts[region]);
-            addedFirstRecords[region] = fileRegion(addedStarts[region], addedEnds[region], addressIndex);
+            addedHeads[region] = fileRegion(addedStarts[region], addedEnds[region], addressIndex);
         }
     }
 
     /** Number of block records (used and free, sentinels not counted) in the metadata, for tests. */
     int blockRecords() {
         settle();
-        return table.count() - usableRegions;
+        return table.count() - 2 * usableRegions;
     }
 
     /** Bytes of metadata held by the block table, for tests and reports. */

@@ -11,17 +11,18 @@ import org.junit.jupiter.api.Test;
 class BlockTableTest {
     private final BlockTable table = new BlockTable(0);
 
-    /** Three blocks [0, 64) [64, 192) [192, 1024) and the sentinel at 1024. */
+    /** Three blocks [0, 64) [64, 192) [192, 1024) between the sentinels at 0 and 1024. */
     private int[] region() {
-        assertTrue(table.ensureRoom(4));
+        assertTrue(table.ensureRoom(5));
+        int head = table.addSentinel(0, NIL);
         int first = table.add(0);
         int second = table.add(64);
         int third = table.add(192);
-        table.linkPhysical(NIL, first);
+        table.linkPhysical(head, first);
         table.linkPhysical(first, second);
-        table.linkPhysical(second, third);
+        table.linkBetween(first, second, third); // the same link, set from the middle record
         int sentinel = table.addSentinel(1024, third);
-        return new int[] {first, second, third, sentinel};
+        return new int[] {first, second, third, sentinel, head};
     }
 
     @Test
@@ -31,10 +32,13 @@ class BlockTableTest {
         assertEquals(128, table.size(blocks[1]));
         assertEquals(832, table.size(blocks[2]));
         assertEquals(1024, table.end(blocks[2]));
-        assertEquals(NIL, table.physPrev(blocks[0]));
+        assertEquals(blocks[4], table.physPrev(blocks[0]), "the head sentinel starts the region");
+        assertEquals(NIL, table.physPrev(blocks[4]));
+        assertFalse(table.isFree(blocks[4]));
         assertEquals(blocks[1], table.physNext(blocks[0]));
         assertEquals(blocks[2], table.physPrev(blocks[3]));
-        assertEquals(NIL, table.physNext(blocks[3]), "the sentinel ends the region");
+        assertEquals(blocks[1], table.physPrev(blocks[2]));
+        assertEquals(NIL, table.physNext(blocks[3]), "the tail sentinel ends the region");
     }
 
     @Test
@@ -63,7 +67,7 @@ class BlockTableTest {
         int[] blocks = region();
         table.markUsed(blocks[0]);
         table.release(blocks[1]);
-        assertEquals(3, table.count());
+        assertEquals(4, table.count());
         assertTrue(table.ensureRoom(5000));
         int reused = table.add(5000);
         assertEquals(blocks[1], reused, "the released record first");
