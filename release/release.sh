@@ -24,6 +24,14 @@ shift 2
 cd "$(dirname "$0")/.."
 case "$version" in *-SNAPSHOT|"") echo "release version '$version' must not be a SNAPSHOT" >&2; exit 2;; esac
 case "$next" in *-SNAPSHOT) ;; *) echo "next version '$next' must end in -SNAPSHOT" >&2; exit 2;; esac
+# The memory module joins the reactor on JDK 22+ only; on an older JDK release:prepare would leave its pom at the
+# SNAPSHOT version.
+java_bin=${JAVA_HOME:+$JAVA_HOME/bin/}java
+feature=$("$java_bin" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+if [ "${feature%%.*}" -lt 22 ] 2>/dev/null || [ -z "$feature" ]; then
+    echo "release with JDK 22 or newer (JAVA_HOME=...), not Java '$feature': the memory module is built only there" >&2
+    exit 2
+fi
 if [ -n "$(git status --porcelain)" ]; then
     echo "the work tree has changes: commit or stash them first" >&2
     exit 2
