@@ -31,6 +31,9 @@ final class TraceParser {
      * @throws UserException if the file is missing, unreadable or malformed
      */
     static Trace parse(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new UserException(file + ": is a folder, not a trace file");
+        }
         if (!Files.isRegularFile(file)) {
             String bundled = BundledTraces.nameOf(file);
             if (bundled != null) {
@@ -47,7 +50,7 @@ final class TraceParser {
         } catch (NoSuchFileException e) {
             throw new UserException(file + ": no such trace file", e);
         } catch (IOException e) {
-            throw new UserException(file + ": cannot read: " + e.getMessage(), e);
+            throw new UserException(file + ": cannot read: " + FileErrors.reason(e), e);
         }
     }
 

@@ -101,6 +101,13 @@ class BundledTracesTest {
     }
 
     @Test
+    void aFolderIsNotATraceFile() {
+        Cli cli = Cli.run("replay", REPOSITORY_TRACES.toString());
+        assertEquals(2, cli.exitCode);
+        assertEquals("allocator replay: " + REPOSITORY_TRACES + ": is a folder, not a trace file\n", cli.err);
+    }
+
+    @Test
     void replayHelpPointsAtTheFormatInTheRepositoryAndTheTracesCommand() {
         Cli cli = Cli.run("replay", "--help");
         assertEquals(0, cli.exitCode);
