@@ -46,6 +46,7 @@ check() { # check NAME LAUNCHER ENV...: the same commands on one download
     shift 2
     local env=(env -i "PATH=$work/path" "$@")
     run "$name: no java on the PATH" 'no Java|not found|No such file' sh -c "! env -i PATH=$work/path java -version"
+    run "$name: --version" "^allocator $version\$" "${env[@]}" "$launcher" --version
     run "$name: traces" '^mixed_align_200K +byte +200000' "${env[@]}" "$launcher" traces
     run "$name: replay by name" '^vec_rand_free_7500_520 +tlsf +15026 ' \
         "${env[@]}" "$launcher" replay vec_rand_free_7500_520 -a tlsf --repeat 1 --warmup 0
