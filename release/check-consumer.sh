@@ -28,6 +28,7 @@ rm -rf "$repo/dev/allocator"
 version=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$root/pom.xml" | head -n 1)
 echo "=== installing allocator $version into $repo (tests skipped: mvn verify runs them)"
 (cd "$root" && mvn -B -q -Dmaven.repo.local="$repo" -DskipTests -Dallocator.image.skip=true install)
+echo # mvn -q leaves its colour reset codes without a newline
 
 echo "=== every installed jar artifact: in the BOM, with sources and javadoc"
 failures=0
@@ -54,6 +55,7 @@ echo "=== building release/consumer offline, from the BOM only"
 build=$(mktemp -d /tmp/allocator-consumer.XXXXXX)
 cp -r "$consumer/." "$build/"
 (cd "$build" && mvn -B -q -o -Dmaven.repo.local="$repo" -Dallocator.version="$version" compile)
+echo
 
 expect() { # expect LABEL OUTPUT PATTERN...
     local label=$1 output=$2
