@@ -11,11 +11,13 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 consumer="$root/release/consumer"
 
+build=$(mktemp -d /tmp/allocator-consumer.XXXXXX)
 if [ -n "${ALLOCATOR_CHECK_REPO:-}" ]; then
     repo=$ALLOCATOR_CHECK_REPO
+    trap 'rm -rf "$build"' EXIT
 else
     repo=$(mktemp -d /tmp/allocator-check-m2.XXXXXX)
-    trap 'rm -rf "$repo"' EXIT
+    trap 'rm -rf "$build" "$repo"' EXIT
 fi
 if [ ! -d "$repo/org" ]; then
     echo "=== seeding the private repository $repo from ~/.m2/repository (without dev/allocator)"
@@ -52,7 +54,6 @@ done
 [ "$failures" -eq 0 ] || { echo "=== $failures problems"; exit 1; }
 
 echo "=== building release/consumer offline, from the BOM only"
-build=$(mktemp -d /tmp/allocator-consumer.XXXXXX)
 cp -r "$consumer/." "$build/"
 (cd "$build" && mvn -B -q -o -Dmaven.repo.local="$repo" -Dallocator.version="$version" compile)
 echo
@@ -84,5 +85,4 @@ out=$(cd "$build" && java -cp 'target/classes:target/lib/*' org.example.consumer
 expect "class path" "$out" '^path class$' "${checks[@]}"
 echo "$out"
 
-rm -rf "$build"
 echo "=== consumer check passed: allocator $version from the BOM, on the module path and the class path"
