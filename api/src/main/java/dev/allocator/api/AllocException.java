@@ -10,6 +10,7 @@ package dev.allocator.api;
 public class AllocException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** Why the operation was rejected. */
     private final AllocError error;
 
     /**

@@ -16,6 +16,8 @@ public record Layout(long size, long align) {
     /**
      * Validates the components.
      *
+     * @param size  size in bytes, zero or more
+     * @param align alignment in bytes, a power of two
      * @throws AllocException INVALID_PARAM naming the bad value
      */
     public Layout {

@@ -1,5 +1,7 @@
 package dev.allocator.cli;
 
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +37,9 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Contender> contenders = measure.contenders();
+        if (chart != null) {
+            Png.checkWritable(chart);
+        }
         if (contenders.isEmpty()) {
             throw new UserException("no allocator found: put provider modules (allocator-tlsf, ...) on the "
                     + "module path");
@@ -53,8 +58,21 @@ final class CompareCommand implements Callable<Integer> {
         List<Measurement> results = measure.measure(traces, contenders, spec);
         measure.print(results, spec, "workload");
         if (chart != null) {
-            BarChart.write(results, chart);
+            writeChart(results);
         }
         return 0;
+    }
+
+    /**
+     * Draws the chart and says where: on stdout after a table, on stderr after CSV or JSON so that stdout stays
+     * one parseable document.
+     */
+    private void writeChart(List<Measurement> results) {
+        BufferedImage image = BarChart.draw(results, BarChart.caption(measure.repeat, measure.warmup));
+        Png.write(image, chart);
+        PrintWriter printed = measure.format() == ResultFormat.TABLE ? spec.commandLine().getOut()
+                : spec.commandLine().getErr();
+        printed.println("wrote " + chart + " (" + image.getWidth() + " x " + image.getHeight() + ")");
+        printed.flush();
     }
 }
