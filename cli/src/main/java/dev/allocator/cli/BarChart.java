@@ -85,11 +85,10 @@ final class BarChart {
         return image;
     }
 
-    /** The caption: how many timed repeats each bar is the median of, after how many warm-ups, on which JVM. */
-    static String caption(int repeat, int warmup) {
+    /** The caption: how many timed repeats each bar is the median of, after what warm-up, on which JVM. */
+    static String caption(int repeat, Warmup warmup) {
         return "each bar: median of " + repeat + " timed " + (repeat == 1 ? "replay" : "replays")
-                + " on fresh allocators, after " + warmup + " warm-up " + (warmup == 1 ? "replay" : "replays")
-                + "; JVM: " + System.getProperty("java.vm.name") + " " + Runtime.version()
+                + " on fresh allocators, after " + warmup + "; JVM: " + System.getProperty("java.vm.name") + " " + Runtime.version()
                 + " (" + System.getProperty("os.arch") + ")";
     }
 

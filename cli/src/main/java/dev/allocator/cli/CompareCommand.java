@@ -68,7 +68,7 @@ final class CompareCommand implements Callable<Integer> {
      * one parseable document.
      */
     private void writeChart(List<Measurement> results) {
-        BufferedImage image = BarChart.draw(results, BarChart.caption(measure.repeat, measure.warmup));
+        BufferedImage image = BarChart.draw(results, BarChart.caption(measure.repeat, Warmup.parse(measure.warmup)));
         Png.write(image, chart);
         PrintWriter printed = measure.format() == ResultFormat.TABLE ? spec.commandLine().getOut()
                 : spec.commandLine().getErr();

@@ -111,6 +111,19 @@ final class Warmup {
         return slowest <= fastest * (1 + SETTLE_SPREAD);
     }
 
+    /** The setting in words: {@code 3 warm-up replays}, {@code 1.5 s of warm-up}, or the automatic rule. */
+    @Override
+    public String toString() {
+        if (replays >= 0) {
+            return replays + " warm-up " + (replays == 1 ? "replay" : "replays");
+        }
+        if (minNanos == maxNanos) {
+            return String.format(Locale.ROOT, "%.1f s of warm-up", minNanos / 1e9);
+        }
+        return String.format(Locale.ROOT, "warm-up until %d replays agree within %.0f%% (%.0f to %.0f s)",
+                SETTLE_WINDOW, SETTLE_SPREAD * 100, minNanos / 1e9, maxNanos / 1e9);
+    }
+
     /** The number of replays a progress bar should count for the warm-up: the fixed count, else 1. */
     int progressSteps() {
         return replays >= 0 ? replays : 1;

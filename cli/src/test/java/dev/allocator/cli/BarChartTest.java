@@ -58,12 +58,15 @@ class BarChartTest {
 
     @Test
     void captionNamesTheRepeatsWarmUpsAndTheJvm() {
-        String caption = BarChart.caption(7, 3);
+        String caption = BarChart.caption(7, Warmup.parse("3"));
         assertTrue(caption.contains("median of 7 timed replays"), caption);
         assertTrue(caption.contains("after 3 warm-up replays"), caption);
         assertTrue(caption.contains(System.getProperty("java.vm.name")), caption);
         assertTrue(caption.contains(Runtime.version().toString()), caption);
-        assertTrue(BarChart.caption(1, 1).contains("median of 1 timed replay on"), BarChart.caption(1, 1));
+        assertTrue(BarChart.caption(1, Warmup.parse("1")).contains("median of 1 timed replay on"));
+        assertTrue(BarChart.caption(1, Warmup.parse("1")).contains("after 1 warm-up replay;"));
+        assertTrue(BarChart.caption(3, Warmup.parse("auto")).contains("until 3 replays agree within 5% (2 to 10 s)"));
+        assertTrue(BarChart.caption(3, Warmup.parse("1500ms")).contains("after 1.5 s of warm-up"));
     }
 
     @Test
@@ -111,7 +114,8 @@ class BarChartTest {
     }
 
     private static Measurement measurement(String trace, String allocator, double nanos) {
-        return new Measurement(trace, allocator, AllocatorKind.BYTE, 100, 1024, nanos, nanos, 0, 0, 0);
+        return new Measurement(trace, allocator, AllocatorKind.BYTE, 100, 1024, nanos, nanos, 0, 0, 0,
+                new Warmup.Done(0, 0, false));
     }
 
     /** The most pixels of {@code rgb} in one column: the height of the bar drawn in that colour. */
