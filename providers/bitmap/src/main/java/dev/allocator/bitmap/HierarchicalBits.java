@@ -58,18 +58,25 @@ final class HierarchicalBits {
      * Adds an index.
      *
      * @param index 0 to {@code size() - 1}
+     * @return true if it was not in the set
      */
-    void set(int index) {
-        int bit = index;
-        for (long[] words : levels) {
-            int word = bit >>> SHIFT;
-            long before = words[word];
-            words[word] = before | (1L << bit);
-            if (before != 0) {
-                return; // the levels above already record this word as not empty
-            }
-            bit = word;
+    boolean set(int index) {
+        long[] bits = levels[0];
+        int word = index >>> SHIFT;
+        long before = bits[word];
+        long after = before | (1L << index);
+        if (after == before) {
+            return false;
         }
+        bits[word] = after;
+        for (int level = 1; before == 0 && level < levels.length; level++) {
+            // the word was empty: the level above must now record it
+            int above = word >>> SHIFT;
+            before = levels[level][above];
+            levels[level][above] = before | (1L << word);
+            word = above;
+        }
+        return true;
     }
 
     /**

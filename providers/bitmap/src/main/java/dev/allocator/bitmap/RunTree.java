@@ -79,6 +79,15 @@ final class RunTree {
     /** The packed small-block prefixes of an all-free word. */
     private static final int SMALL_BLOCKS_FREE = 0x2010_0804;
     private static final int BYTE_GUARDS = 0x8080_8080;
+    /** Change flags a recompute returns and its parent's recompute takes: which values of a node changed. */
+    private static final int PREFIX_CHANGED = 1;
+    private static final int SUFFIX_CHANGED = 2;
+    private static final int LONGEST_CHANGED = 4;
+    private static final int SMALL_CHANGED = 8;
+    /** aligned[m] changed: bit ALIGNED_CHANGED_SHIFT + m. */
+    private static final int ALIGNED_CHANGED_SHIFT = 4;
+    /** Every value may have changed. */
+    static final int ALL_CHANGED = (1 << (ALIGNED_CHANGED_SHIFT + BLOCK_LEVELS)) - 1;
 
     private final long[] words;
     private final int height;
@@ -189,7 +198,7 @@ final class RunTree {
                 System.arraycopy(levelRecords, 0, levelRecords, filled, Math.min(filled, levelRecords.length - filled));
             }
             // Only the last node of a level can reach past the last bit.
-            recompute(level, nodeCounts[level] - 1);
+            recompute(level, nodeCounts[level] - 1, ALL_CHANGED);
         }
     }
 
@@ -204,26 +213,41 @@ final class RunTree {
     void refresh(long from, long end, boolean free) {
         int firstWord = (int) (from >>> WORD_SHIFT);
         int lastWord = (int) ((end - 1) >>> WORD_SHIFT);
+        int childChanges = ALL_CHANGED; // the words changed
         for (int level = 1; level <= height; level++) {
             int shift = level + WORD_SHIFT;
             int lastNode = lastWord >>> level;
             // Nodes in [coveredFrom, coveredEnd) lie entirely inside the run: their records are constants.
             long coveredFrom = (from + (1L << shift) - 1) >>> shift;
             long coveredEnd = end >>> shift;
-            boolean changed = false;
+            int changes = 0;
             for (int node = firstWord >>> level; node <= lastNode; node++) {
                 if (node >= coveredFrom && node < coveredEnd) {
                     int coveredLast = (int) Math.min(coveredEnd - 1, lastNode);
                     setConstant(level, node, coveredLast, free);
                     node = coveredLast;
-                    changed = true;
+                    changes = ALL_CHANGED;
                 } else {
-                    changed |= recompute(level, node);
+                    changes |= recompute(level, node, childChanges);
                 }
             }
-            if (!changed) {
+            if (changes == 0) {
                 return; // the levels above summarise unchanged nodes
             }
+            childChanges = changes;
+        }
+    }
+
+    /**
+     * Brings the ancestors of one word up to date after some of its bits changed: O(height), stopping at the
+     * first level where nothing changed.
+     *
+     * @param word index of the word
+     */
+    void refreshWord(int word) {
+        int changes = ALL_CHANGED;
+        for (int level = 1; level <= height && changes != 0; level++) {
+            changes = recompute(level, word >>> level, changes);
         }
     }
 
@@ -244,16 +268,18 @@ final class RunTree {
     /**
      * Recomputes a stored node from its two children (a missing right child counts as all used).
      *
-     * @param level 1 to {@link #height()}
-     * @param node  a node of that level
-     * @return true if any of its values changed
+     * @param level        1 to {@link #height()}
+     * @param node         a node of that level
+     * @param childChanges which values of its children may have changed ({@link #ALL_CHANGED} when unknown):
+     *                     only the values that depend on them are recomputed (ignored on level 1)
+     * @return which of its values changed, 0 if none
      */
-    boolean recompute(int level, int node) {
-        return level == 1 ? recomputeFromWords(node) : recomputeFromRecords(level, node);
+    int recompute(int level, int node, int childChanges) {
+        return level == 1 ? recomputeFromWords(node) : recomputeFromRecords(level, node, childChanges);
     }
 
     /** {@link #recompute} for a level-1 node, whose children are words summarised on the fly. */
-    private boolean recomputeFromWords(int node) {
+    private int recomputeFromWords(int node) {
         int left = node << 1;
         int right = left + 1;
         long word = words[left];
@@ -274,73 +300,82 @@ final class RunTree {
             rightLongest = (int) (summary >>> Integer.SIZE);
             rightSmall = (int) summary;
         }
-        int[] levelRecords = records[1];
+        int[] out = records[1];
         int at = node * (ALIGNED + 1);
-        return store(levelRecords, at, leftPrefix == WORD_BITS ? WORD_BITS + rightPrefix : leftPrefix,
-                rightSuffix == WORD_BITS ? WORD_BITS + leftSuffix : rightSuffix,
-                Math.max(Math.max(leftLongest, rightLongest), leftSuffix + rightPrefix), byteMax(leftSmall, rightSmall))
-                | store(levelRecords, at + ALIGNED, Math.max(leftPrefix, rightPrefix));
+        return store(out, at + PREFIX, leftPrefix == WORD_BITS ? WORD_BITS + rightPrefix : leftPrefix, PREFIX_CHANGED)
+                | store(out, at + SUFFIX, rightSuffix == WORD_BITS ? WORD_BITS + leftSuffix : rightSuffix,
+                        SUFFIX_CHANGED)
+                | store(out, at + LONGEST, Math.max(Math.max(leftLongest, rightLongest), leftSuffix + rightPrefix),
+                        LONGEST_CHANGED)
+                | store(out, at + SMALL_BLOCKS, byteMax(leftSmall, rightSmall), SMALL_CHANGED)
+                | store(out, at + ALIGNED, Math.max(leftPrefix, rightPrefix), 1 << ALIGNED_CHANGED_SHIFT);
     }
 
-    /** {@link #recompute} for a node of level 2 or more, from its children's records. */
-    private boolean recomputeFromRecords(int level, int node) {
+    /**
+     * {@link #recompute} for a node of level 2 or more, from its children's records: pre from the children's pre
+     * (and whether the left one is full), suf likewise, longest from their longest, suf and pre, small from their
+     * small, aligned[level - 1] from their pre, the lower aligned[m] from theirs.
+     */
+    private int recomputeFromRecords(int level, int node, int childChanges) {
         int below = level - 1;
-        long childSpan = 1L << (below + WORD_SHIFT);
         int[] children = records[below];
         int childStride = strides[below];
         int leftAt = (node << 1) * childStride;
         int rightAt = leftAt + childStride;
-        int inherited = blockLevelsBelow(below);
-        int[] levelRecords = records[level];
+        boolean hasRight = rightAt < children.length;
+        int[] out = records[level];
         int at = node * strides[level];
-        int leftPrefix = children[leftAt + PREFIX];
-        int leftSuffix = children[leftAt + SUFFIX];
-        int leftLongest = children[leftAt + LONGEST];
-        int leftSmall = children[leftAt + SMALL_BLOCKS];
-        boolean changed;
-        if (rightAt < children.length) {
-            int rightPrefix = children[rightAt + PREFIX];
-            int rightSuffix = children[rightAt + SUFFIX];
-            changed = store(levelRecords, at, (int) (leftPrefix == childSpan ? childSpan + rightPrefix : leftPrefix),
-                    (int) (rightSuffix == childSpan ? childSpan + leftSuffix : rightSuffix),
-                    Math.max(Math.max(leftLongest, children[rightAt + LONGEST]), leftSuffix + rightPrefix),
-                    byteMax(leftSmall, children[rightAt + SMALL_BLOCKS]));
+        int changes = 0;
+        int edgesChanged = childChanges & (PREFIX_CHANGED | SUFFIX_CHANGED);
+        if (edgesChanged != 0) {
+            long childSpan = 1L << (below + WORD_SHIFT);
+            int leftPrefix = children[leftAt + PREFIX];
+            int rightPrefix = hasRight ? children[rightAt + PREFIX] : 0;
+            int rightSuffix = hasRight ? children[rightAt + SUFFIX] : 0;
+            changes |= store(out, at + PREFIX, (int) (leftPrefix == childSpan ? childSpan + rightPrefix : leftPrefix),
+                    PREFIX_CHANGED);
+            changes |= store(out, at + SUFFIX,
+                    (int) (rightSuffix == childSpan ? childSpan + children[leftAt + SUFFIX] : rightSuffix),
+                    SUFFIX_CHANGED);
             if (below < BLOCK_LEVELS) {
-                changed |= store(levelRecords, at + ALIGNED + below, Math.max(leftPrefix, rightPrefix));
-            }
-            // The best prefix of the level-m blocks below, for the lower levels m, from the children's records.
-            for (int m = 0; m < inherited; m++) {
-                changed |= store(levelRecords, at + ALIGNED + m,
-                        Math.max(children[leftAt + ALIGNED + m], children[rightAt + ALIGNED + m]));
-            }
-        } else {
-            changed = store(levelRecords, at, leftPrefix, 0, leftLongest, leftSmall);
-            if (below < BLOCK_LEVELS) {
-                changed |= store(levelRecords, at + ALIGNED + below, leftPrefix);
-            }
-            for (int m = 0; m < inherited; m++) {
-                changed |= store(levelRecords, at + ALIGNED + m, children[leftAt + ALIGNED + m]);
+                changes |= store(out, at + ALIGNED + below, Math.max(leftPrefix, rightPrefix),
+                        1 << (ALIGNED_CHANGED_SHIFT + below));
             }
         }
-        return changed;
+        if ((childChanges & (PREFIX_CHANGED | SUFFIX_CHANGED | LONGEST_CHANGED)) != 0) {
+            int longest = children[leftAt + LONGEST];
+            if (hasRight) {
+                longest = Math.max(Math.max(longest, children[rightAt + LONGEST]),
+                        children[leftAt + SUFFIX] + children[rightAt + PREFIX]);
+            }
+            changes |= store(out, at + LONGEST, longest, LONGEST_CHANGED);
+        }
+        if ((childChanges & SMALL_CHANGED) != 0) {
+            int small = children[leftAt + SMALL_BLOCKS];
+            if (hasRight) {
+                small = byteMax(small, children[rightAt + SMALL_BLOCKS]);
+            }
+            changes |= store(out, at + SMALL_BLOCKS, small, SMALL_CHANGED);
+        }
+        // The best prefix of the level-m blocks below, for the lower levels m whose values changed.
+        int alignedChanged = (childChanges >>> ALIGNED_CHANGED_SHIFT) & ((1 << blockLevelsBelow(below)) - 1);
+        while (alignedChanged != 0) {
+            int m = Integer.numberOfTrailingZeros(alignedChanged);
+            alignedChanged &= alignedChanged - 1;
+            int best = children[leftAt + ALIGNED + m];
+            if (hasRight) {
+                best = Math.max(best, children[rightAt + ALIGNED + m]);
+            }
+            changes |= store(out, at + ALIGNED + m, best, 1 << (ALIGNED_CHANGED_SHIFT + m));
+        }
+        return changes;
     }
 
-    /** Stores pre, suf, longest and small at {@code at}; true if any of them changed. */
-    private static boolean store(int[] levelRecords, int at, int prefix, int suffix, int longest, int small) {
-        int differences = (prefix ^ levelRecords[at + PREFIX]) | (suffix ^ levelRecords[at + SUFFIX])
-                | (longest ^ levelRecords[at + LONGEST]) | (small ^ levelRecords[at + SMALL_BLOCKS]);
-        levelRecords[at + PREFIX] = prefix;
-        levelRecords[at + SUFFIX] = suffix;
-        levelRecords[at + LONGEST] = longest;
-        levelRecords[at + SMALL_BLOCKS] = small;
-        return differences != 0;
-    }
-
-    /** Stores one value; true if it changed. */
-    private static boolean store(int[] levelRecords, int at, int value) {
-        boolean changed = levelRecords[at] != value;
-        levelRecords[at] = value;
-        return changed;
+    /** Stores one value; returns {@code flag} if it changed, else 0. */
+    private static int store(int[] out, int at, int value, int flag) {
+        int before = out[at];
+        out[at] = value;
+        return before == value ? 0 : flag;
     }
 
     /**
@@ -493,7 +528,37 @@ final class RunTree {
                 }
             }
         }
+        if (height > 0 && alignMask < WORD_BITS * WORD_BITS) {
+            // Most often the lowest run long enough also holds an aligned start with room after it: try that
+            // run first (a descent, one node per level), and walk only if it is too short for its alignment.
+            long runStart = firstFit((int) count);
+            if (runStart < 0) {
+                return -1;
+            }
+            long aligned = alignedStart(runStart, alignMask, phase);
+            if (aligned != NO_START && (aligned == runStart || isFree(runStart + count, aligned - runStart))) {
+                return aligned;
+            }
+        }
         return walk(count, alignMask, phase);
+    }
+
+    /** Tells whether the bits {@code [from, from + length)} are free, stopping at the first used one. */
+    private boolean isFree(long from, long length) {
+        long end = from + length;
+        if (end > (long) words.length << WORD_SHIFT) {
+            return false;
+        }
+        for (long bit = from; bit < end; bit = (bit | (WORD_BITS - 1)) + 1) {
+            long wanted = -1L << bit;
+            if (end - (bit & -WORD_BITS) < WORD_BITS) {
+                wanted &= (1L << end) - 1;
+            }
+            if ((words[(int) (bit >>> WORD_SHIFT)] & wanted) != wanted) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The lowest run of {@code count} free bits; the root's longest run holds it. One node per level. */

@@ -43,6 +43,8 @@ final class SummaryBitmap {
     private final HierarchicalBits wordsWithFree;
     private final HierarchicalBits wordsWithUsed;
     private final HierarchicalBits staleWords;
+    /** Words in staleWords. */
+    private int staleCount;
     private long usedBits;
 
     /**
@@ -120,6 +122,7 @@ final class SummaryBitmap {
         wordsWithFree.setAll();
         wordsWithUsed.clearAll();
         staleWords.clearAll();
+        staleCount = 0;
         usedBits = 0;
     }
 
@@ -214,8 +217,14 @@ final class SummaryBitmap {
         if (before == fullWord(w)) {
             wordsWithUsed.set(w);
         }
-        staleWords.set(w);
+        markStale(w);
         usedBits++;
+    }
+
+    private void markStale(int w) {
+        if (staleWords.set(w)) {
+            staleCount++;
+        }
     }
 
     /**
@@ -236,7 +245,7 @@ final class SummaryBitmap {
             if (after == fullWord(w)) {
                 wordsWithUsed.clear(w);
             }
-            staleWords.set(w);
+            markStale(w);
             usedBits--;
         } else {
             setRun(from, count, true);
@@ -278,24 +287,33 @@ final class SummaryBitmap {
      * by level, each recomputed once, going up only from nodes that changed. O(1) when nothing is stale.
      */
     void flush() {
-        if (staleWords.isEmpty()) {
+        if (staleCount == 0) {
+            return;
+        }
+        if (staleCount == 1) {
+            // One word (the common case between run operations): its ancestors, as a run update would.
+            int w = staleWords.first();
+            staleWords.clear(w);
+            staleCount = 0;
+            tree.refreshWord(w);
             return;
         }
         for (int level = 1; level <= tree.height(); level++) {
             int w = staleWords.first();
             if (w < 0) {
-                return; // every stale word's ancestors stopped changing below this level
+                break; // every stale word's ancestors stopped changing below this level
             }
             while (w >= 0) {
                 int node = w >>> level;
                 long nextNodeWord = ((long) node + 1) << level;
-                if (!tree.recompute(level, node)) {
+                if (tree.recompute(level, node, RunTree.ALL_CHANGED) == 0) {
                     staleWords.clearRange(w, nextNodeWord); // nothing changes above this node for these words
                 }
                 w = nextNodeWord >= words.length ? -1 : staleWords.next((int) nextNodeWord);
             }
         }
         staleWords.clearAll();
+        staleCount = 0;
     }
 
     /** The bits of word {@code w} that lie in {@code [from, end)}, for {@code first <= w <= last}. */
