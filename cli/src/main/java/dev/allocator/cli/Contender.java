@@ -39,8 +39,8 @@ final class Contender {
     }
 
     /**
-     * Resolves {@code -a} names (any case; empty means every byte and page allocator found) and hands each the
-     * {@code -o} options it takes.
+     * Resolves {@code -a} names (any case; empty means every allocator found: byte, page and ID) and hands each
+     * the {@code -o} options it takes.
      *
      * @throws UserException for an unknown name (listing the names that exist) or an option no selected allocator
      *                       takes
@@ -88,11 +88,15 @@ final class Contender {
         return contenders;
     }
 
-    /** The byte and page providers (ID allocators replay no trace), in {@link Allocators#providers()} order. */
+    /**
+     * The providers whose allocators replay traces: byte, page and ID (ID traces come from the built-in
+     * workloads), in {@link Allocators#providers()} order.
+     */
     static List<AllocatorProvider> replayable(List<AllocatorProvider> providers) {
         List<AllocatorProvider> result = new ArrayList<>();
         for (AllocatorProvider provider : providers) {
-            if (provider.kind() == AllocatorKind.BYTE || provider.kind() == AllocatorKind.PAGE) {
+            if (provider.kind() == AllocatorKind.BYTE || provider.kind() == AllocatorKind.PAGE
+                    || provider.kind() == AllocatorKind.ID) {
                 result.add(provider);
             }
         }
@@ -113,17 +117,24 @@ final class Contender {
     }
 
     /**
-     * Creates a new allocator and gives it the region {@code [0, pool)}: bytes for a byte allocator, and for a
-     * page allocator the whole pages of it.
+     * Creates a new allocator and gives it the region {@code [0, pool)}: bytes for a byte allocator, for a page
+     * allocator the whole pages of it, for an ID allocator the IDs {@code 0..pool-1}.
      *
      * @throws UserException if the options are rejected or the pool is too small for this allocator
      */
     BaseAllocator create(long pool) {
         BaseAllocator allocator;
         try {
-            allocator = kind == AllocatorKind.PAGE
-                    ? Allocators.pageAllocator(name, options)
-                    : Allocators.byteAllocator(name, options);
+            switch (kind) {
+                case PAGE:
+                    allocator = Allocators.pageAllocator(name, options);
+                    break;
+                case ID:
+                    allocator = Allocators.idAllocator(name, options);
+                    break;
+                default:
+                    allocator = Allocators.byteAllocator(name, options);
+            }
         } catch (AllocException e) {
             throw new UserException(name + ": " + e.getMessage(), e);
         }
@@ -147,7 +158,10 @@ final class Contender {
         return allocator;
     }
 
-    /** Bytes of one unit of {@link dev.allocator.api.BaseAllocator#stats()}: 1, or the page size. */
+    /**
+     * Bytes of one unit of {@link dev.allocator.api.BaseAllocator#stats()}: 1, or the page size; 1 for an ID
+     * allocator, whose "bytes" are then IDs.
+     */
     static long unitBytes(BaseAllocator allocator) {
         return allocator instanceof PageAllocator ? ((PageAllocator) allocator).pageSize() : 1;
     }
