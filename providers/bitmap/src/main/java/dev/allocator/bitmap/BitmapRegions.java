@@ -225,8 +225,8 @@ final class BitmapRegions {
         long end = offset + count;
         SummaryBitmap bitmap = bitmaps[index];
         StartBits startBits = starts[index];
-        boolean exact = startBits.get(offset) && bitmap.isRunUsed(offset, count)
-                && startBits.next(offset + 1, end) == end
+        boolean used = count == 1 ? !bitmap.isFree(offset) : bitmap.isRunUsed(offset, count);
+        boolean exact = startBits.get(offset) && used && (count == 1 || startBits.next(offset + 1, end) == end)
                 && (end == bitmap.size() || bitmap.isFree(end) || startBits.get(end));
         return exact ? index : -1;
     }
