@@ -26,7 +26,7 @@ import java.util.Arrays;
  * fixed number of shift-and steps (wordSummary).
  *
  * Invariants (after every refresh; the owner may let level 1 fall behind changed words and catch up with
- * recompute, see SummaryBitmap):
+ * refreshWord or recompute, see SummaryBitmap):
  *   - every record equals what its two children give: pre = left full ? left span + right pre : left pre (suf
  *     mirrored), longest = max(left longest, right longest, left suf + right pre), aligned[h-1] = max(left pre,
  *     right pre), aligned[m < h-1] = max of the children's aligned[m], small = byte-wise max of the children's;
@@ -44,15 +44,18 @@ import java.util.Arrays;
  *   - likewise for a small block of 4 to 32 bits with the small bytes, then the first block start in the word
  *     whose next `count` bits are free;
  *   - anything else (a request longer than its alignment, an alignment out of phase or larger than the summaries)
- *     is a left-to-right walk that carries the length of the free run ending just before the node it visits. A
- *     node whose carried run plus its prefix fits the request answers at once; a node whose longest run is
- *     shorter than the request, or that holds no aligned start after its prefix run, is passed in O(1) (the carry
- *     becomes its suffix, or grows by its span when it is all free); other nodes are entered. A run long enough
- *     but badly placed sends the walk on to the next candidate.
+ *     first tries the lowest free run long enough (the unaligned descent): if its first aligned start leaves
+ *     room, that is the answer (no earlier run is long enough). Otherwise a left-to-right walk that carries the
+ *     length of the free run ending just before the node it visits: a node whose carried run plus its prefix
+ *     fits the request answers at once; a node whose longest run is shorter than the request, or that holds no
+ *     aligned start after its prefix run, is passed in O(1) (the carry becomes its suffix, or grows by its span
+ *     when it is all free); other nodes are entered. A run long enough but badly placed sends the walk on.
  *
  * Update (refresh): after the words of a run changed, recompute the ancestors of its words level by level; nodes
- * the run covers entirely get the all-used or all-free record without reading their children; stop at the first
- * level where no record changed: O(words touched + height).
+ * the run covers entirely get the all-used or all-free record without reading their children; a recompute says
+ * which of its values changed, and the parent recomputes only the values that depend on those (longest needs the
+ * children's longest, pre and suf; aligned[m] the children's aligned[m]; ...); stop at the first level where
+ * nothing changed: O(words touched + height).
  *
  * Metadata: about 3 bits per bit of the bitmap (1.25 of them for level 1). Not thread safe. At most
  * Integer.MAX_VALUE bits because record values are ints.
@@ -60,7 +63,7 @@ import java.util.Arrays;
 
 /** The summary tree over a bitmap's words that finds runs of free bits; see the comment above. */
 final class RunTree {
-    /** Blocks levels with an aligned[] summary: blocks of 64 to 64 * 2^(BLOCK_LEVELS - 1) bits. */
+    /** Block levels with an aligned[] summary: blocks of 64 to 64 * 2^(BLOCK_LEVELS - 1) bits. */
     static final int BLOCK_LEVELS = 6;
 
     private static final int WORD_BITS = 64;

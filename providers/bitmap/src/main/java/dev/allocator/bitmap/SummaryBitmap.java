@@ -13,10 +13,10 @@ import java.util.Arrays;
  *
  * Single bits (count 1: one page, one ID) change the word and the two indexes, O(levels of 64) and O(1) mostly,
  * and mark the word stale instead of recomputing ~log2(words) tree levels. Anything that reads or changes the
- * tree first catches it up (flush): the stale words' ancestors, level by level, each recomputed once and only
- * while it changes. So a stretch of single-bit operations costs the tree nothing until the next run operation,
- * which pays O(stale words + their changed ancestors) once; a run operation after a single one costs what it would
- * have with the tree kept current.
+ * tree first catches it up (flush): one stale word along its path, as a run update would; many stale words level
+ * by level, each ancestor recomputed once and only while it changes. So a stretch of single-bit operations costs
+ * the tree nothing until the next run operation, which pays O(stale words + their changed ancestors) once; a run
+ * operation after a single one costs what it would have with the tree kept current.
  *
  * Invariants:
  *   - bit w of wordsWithFree is set exactly when words[w] != 0; bit w of wordsWithUsed exactly when word w has a

@@ -197,7 +197,7 @@ class SummaryBitmapTest {
         for (int size : sizes) {
             SummaryBitmap bitmap = new SummaryBitmap(size);
             BitSet used = new BitSet(size);
-            int steps = size > 10_000 ? 60 : 300;
+            int steps = size > 10_000 ? 100 : 300;
             for (int step = 0; step < steps; step++) {
                 int changes = 1 + random.nextInt(20); // several changes, so a flush catches up many stale words
                 for (int change = 0; change < changes; change++) {
@@ -267,60 +267,49 @@ class SummaryBitmapTest {
 
     /** Compares every stored record with pre, suf, longest, small and aligned[] computed from the model's bits. */
     private static void checkEverySummary(RunTree tree, BitSet used, int size, String where) {
+        long[] freeFrom = freeRunsFrom(used, size, 64L << tree.height());
         for (int level = 1; level <= tree.height(); level++) {
             long span = 64L << level;
             for (int node = 0; node < tree.nodeCount(level); node++) {
                 long low = node * span;
+                long high = low + span;
                 int[] expected = new int[4 + RunTree.blockLevelsBelow(level)];
-                expected[0] = (int) freePrefix(used, size, low, low + span);
-                expected[1] = (int) freeSuffix(used, size, low, low + span);
-                expected[2] = (int) longestFree(used, size, low, low + span);
+                expected[0] = (int) Math.min(freeFrom[(int) low], span);
+                long suffixStart = high;
+                while (suffixStart > low && freeFrom[(int) suffixStart - 1] > 0) {
+                    suffixStart--;
+                }
+                expected[1] = (int) (high - suffixStart);
+                long longest = 0;
+                for (long bit = low; bit < high; bit++) {
+                    longest = Math.max(longest, Math.min(freeFrom[(int) bit], high - bit));
+                }
+                expected[2] = (int) longest;
                 for (int sizeIndex = 0; sizeIndex < 4; sizeIndex++) {
-                    expected[3] |= (int) bestBlockPrefix(used, size, low, span, 4L << sizeIndex) << (8 * sizeIndex);
+                    expected[3] |= (int) bestBlockPrefix(freeFrom, low, span, 4L << sizeIndex) << (8 * sizeIndex);
                 }
                 for (int blockLevel = 0; blockLevel < RunTree.blockLevelsBelow(level); blockLevel++) {
-                    expected[4 + blockLevel] = (int) bestBlockPrefix(used, size, low, span, 64L << blockLevel);
+                    expected[4 + blockLevel] = (int) bestBlockPrefix(freeFrom, low, span, 64L << blockLevel);
                 }
                 assertArrayEquals(expected, tree.record(level, node), where + ": level " + level + " node " + node);
             }
         }
     }
 
-    private static boolean isFree(BitSet used, int size, long bit) {
-        return bit < size && !used.get((int) bit);
-    }
-
-    private static long freePrefix(BitSet used, int size, long from, long end) {
-        long bit = from;
-        while (bit < end && isFree(used, size, bit)) {
-            bit++;
+    /** For every bit below {@code length}, the free bits from it on (bits at or past size count as used). */
+    private static long[] freeRunsFrom(BitSet used, int size, long length) {
+        long[] freeFrom = new long[(int) length + 1];
+        for (int bit = (int) length - 1; bit >= 0; bit--) {
+            freeFrom[bit] = bit < size && !used.get(bit) ? freeFrom[bit + 1] + 1 : 0;
         }
-        return bit - from;
-    }
-
-    private static long freeSuffix(BitSet used, int size, long from, long end) {
-        long bit = end;
-        while (bit > from && isFree(used, size, bit - 1)) {
-            bit--;
-        }
-        return end - bit;
-    }
-
-    private static long longestFree(BitSet used, int size, long from, long end) {
-        long longest = 0;
-        long run = 0;
-        for (long bit = from; bit < end; bit++) {
-            run = isFree(used, size, bit) ? run + 1 : 0;
-            longest = Math.max(longest, run);
-        }
-        return longest;
+        return freeFrom;
     }
 
     /** The longest free prefix of any aligned block of {@code block} bits inside {@code [low, low + span)}. */
-    private static long bestBlockPrefix(BitSet used, int size, long low, long span, long block) {
+    private static long bestBlockPrefix(long[] freeFrom, long low, long span, long block) {
         long best = 0;
         for (long start = low; start < low + span; start += block) {
-            best = Math.max(best, freePrefix(used, size, start, start + block));
+            best = Math.max(best, Math.min(freeFrom[(int) start], block));
         }
         return best;
     }
