@@ -54,12 +54,34 @@ class UnitSubjectsTest {
     }
 
     @Test
-    void aFillBatchDividesHalfOfEveryRange() throws NoSuchFieldException {
+    void everyRangeIsAPowerOfTwoWhoseHalfAFillBatchDivides() throws NoSuchFieldException {
         for (Class<?> benchmark : new Class<?>[] {SingleUnitFill.class, SingleUnitChurn.class}) {
             for (String units : benchmark.getField("units").getAnnotation(org.openjdk.jmh.annotations.Param.class)
                     .value()) {
+                assertEquals(1, Integer.bitCount(Integer.parseInt(units)), benchmark.getSimpleName());
                 assertEquals(0, Integer.parseInt(units) / 2 % SingleUnitFill.BATCH, benchmark.getSimpleName());
             }
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bitmap-id", "bitmap-page", "bitset-scan", "bitset-hint"})
+    void churnHandsBackTheUnitItFreedForEverySubject(String name) {
+        SingleUnitChurn churn = new SingleUnitChurn();
+        churn.subject = name;
+        churn.units = 1 << 17;
+        churn.setUp();
+        for (int pair = 0; pair < 10_000; pair++) {
+            int unit = churn.churn();
+            assertTrue(unit >= 0 && unit < 1 << 16, name + " unit " + unit);
+        }
+    }
+
+    @Test
+    void churnRefusesARangeThatIsNotAPowerOfTwo() {
+        SingleUnitChurn churn = new SingleUnitChurn();
+        churn.subject = "bitmap-id";
+        churn.units = 3 << 16;
+        assertThrows(IllegalArgumentException.class, churn::setUp);
     }
 }
