@@ -210,13 +210,7 @@ final class SummaryBitmap {
 
     /** Stores {@code after}, {@code before} with one bit taken, as word {@code w}, leaving the tree stale. */
     private void takeBit(int w, long before, long after) {
-        words[w] = after;
-        if (after == 0) {
-            wordsWithFree.clear(w);
-        }
-        if (before == fullWord(w)) {
-            wordsWithUsed.set(w);
-        }
+        storeTaken(w, before, after);
         markStale(w);
         usedBits++;
     }
@@ -237,18 +231,33 @@ final class SummaryBitmap {
         if (count == 1) {
             int w = (int) (from >>> WORD_SHIFT);
             long before = words[w];
-            long after = before | (1L << from);
-            words[w] = after;
-            if (before == 0) {
-                wordsWithFree.set(w);
-            }
-            if (after == fullWord(w)) {
-                wordsWithUsed.clear(w);
-            }
+            storeFreed(w, before, before | (1L << from));
             markStale(w);
             usedBits--;
         } else {
             setRun(from, count, true);
+        }
+    }
+
+    /** Stores word {@code w} after bits were taken from it ({@code before} was its value), keeping the indexes. */
+    private void storeTaken(int w, long before, long after) {
+        words[w] = after;
+        if (after == 0) {
+            wordsWithFree.clear(w);
+        }
+        if (before == fullWord(w)) {
+            wordsWithUsed.set(w);
+        }
+    }
+
+    /** Stores word {@code w} after bits were freed in it ({@code before} was its value), keeping the indexes. */
+    private void storeFreed(int w, long before, long after) {
+        words[w] = after;
+        if (before == 0) {
+            wordsWithFree.set(w);
+        }
+        if (after == fullWord(w)) {
+            wordsWithUsed.clear(w);
         }
     }
 
@@ -260,22 +269,10 @@ final class SummaryBitmap {
         for (int w = first; w <= last; w++) {
             long mask = runMask(w, first, last, from, end);
             long before = words[w];
-            long after = free ? before | mask : before & ~mask;
-            words[w] = after;
             if (free) {
-                if (before == 0) {
-                    wordsWithFree.set(w);
-                }
-                if (after == fullWord(w)) {
-                    wordsWithUsed.clear(w);
-                }
+                storeFreed(w, before, before | mask);
             } else {
-                if (after == 0) {
-                    wordsWithFree.clear(w);
-                }
-                if (before == fullWord(w)) {
-                    wordsWithUsed.set(w);
-                }
+                storeTaken(w, before, before & ~mask);
             }
         }
         tree.refresh(from, end, free);
