@@ -16,9 +16,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Runs the built-in workloads (generated in-process from the Rust original's benchmarks) on "
                 + "each allocator and prints per workload and allocator: median ns per operation, peak used space, "
-                + "failed allocations and fragmentation at the peak (1 - largest free block / free bytes).",
+                + "failed allocations and fragmentation at the peak (1 - largest free block / free bytes); for ID "
+                + "allocators peak used counts IDs.",
             "Workloads: vec_push_3M, vec_rand_free_25K_64, vec_rand_free_7500_520, btree_map_50K, mixed_align_50K "
-                + "(byte allocators), page_mixed_20K (page allocators)."})
+                + "(byte allocators), page_mixed_20K (page allocators), id_churn_100K (ID allocators)."})
 final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

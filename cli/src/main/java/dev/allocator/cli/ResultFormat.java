@@ -1,5 +1,6 @@
 package dev.allocator.cli;
 
+import dev.allocator.api.spi.AllocatorKind;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ enum ResultFormat {
             for (Measurement m : results) {
                 rows.add(new String[] {m.trace(), m.allocator(), Integer.toString(m.ops()),
                     String.format(Locale.ROOT, "%.1f", m.medianNanosPerOp()),
-                    String.format(Locale.ROOT, "%.1f", m.minNanosPerOp()), Sizes.human(m.peakUsedBytes()),
+                    String.format(Locale.ROOT, "%.1f", m.minNanosPerOp()),
+                    m.kind() == AllocatorKind.ID ? m.peakUsedBytes() + " IDs" : Sizes.human(m.peakUsedBytes()),
                     Integer.toString(m.failures()), String.format(Locale.ROOT, "%.3f", m.fragmentationAtPeak()),
                     m.warmup().describe()});
             }
