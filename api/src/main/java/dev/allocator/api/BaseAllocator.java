@@ -52,7 +52,18 @@ public interface BaseAllocator {
      * regions are reported separately. Runs are reported as in {@link BlockVisitor}: a byte allocator gives
      * (address, bytes), a page allocator (address, pages), an ID allocator (first ID, count).
      *
-     * @param visitor called once per run; must not change the allocator
+     * <p>The visitor may read the allocator (its counters, {@link #stats()}, {@code usableSize}, a nested walk) but
+     * must not change it. A visitor that does anyway (allocates, frees, resizes, adds a region, resets) is
+     * detected, never left to corrupt the walk or the allocator: either that call throws
+     * {@link java.util.ConcurrentModificationException} and changes nothing, or it takes effect and the walk stops
+     * as soon as the visitor returns, visiting no further run; either way {@code forEachBlock} throws
+     * {@link java.util.ConcurrentModificationException} (unless the visitor caught the first kind and carried on
+     * without changing anything), and the allocator is valid and usable afterwards. An exception the visitor throws
+     * ends the walk and propagates unchanged; the allocator is as it was and usable.
+     *
+     * @param visitor called once per run
+     * @throws java.util.ConcurrentModificationException if the visitor changed the allocator
+     * @throws NullPointerException                      if {@code visitor} is null (even when there is no run)
      */
     void forEachBlock(BlockVisitor visitor);
 }
