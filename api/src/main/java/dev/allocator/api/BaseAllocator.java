@@ -18,14 +18,24 @@ public interface BaseAllocator {
     /**
      * Gives the allocator its first region. Call once, before anything else.
      *
+     * <p>The allocator is initialised by the first {@code init} or {@code addMemory}, whichever comes first, even
+     * of an empty region: after either, {@code init} is rejected with MEMORY_OVERLAP and changes nothing (add more
+     * regions with {@link #addMemory(long, long)}).
+     *
      * @param start first address of the region, {@code >= 0}
      * @param size  length of the region, {@code >= 0}; {@code start + size} must not exceed {@link Long#MAX_VALUE}
-     * @throws AllocException INVALID_PARAM for a bad range; MEMORY_OVERLAP if already initialised
+     * @throws AllocException INVALID_PARAM for a bad range; MEMORY_OVERLAP if already initialised (by {@code init}
+     *                        or {@code addMemory})
      */
     void init(long start, long size);
 
     /**
-     * Adds another region, disjoint from all regions already added. Regions never merge with each other.
+     * Adds another region, disjoint from all regions already added. Regions never merge with each other. On a fresh
+     * allocator it initialises it, as {@link #init(long, long)} would.
+     *
+     * <p>A region costs metadata in proportion to the blocks later allocated in it, not to its size: a
+     * {@code 1L << 62}-byte region is as cheap to add as a 1 MiB one. An allocator whose bookkeeping is by nature
+     * per unit (a bitmap) documents the largest range it takes and rejects a larger one with INVALID_PARAM.
      *
      * @param start first address of the region, {@code >= 0}
      * @param size  length of the region, {@code >= 0}
