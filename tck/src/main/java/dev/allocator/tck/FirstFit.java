@@ -110,6 +110,7 @@ class FirstFit {
         return -1;
     }
 
+    /** Written apart from {@code ReferenceModel}'s twin of it on purpose: the model judges this allocator. */
     private long fit(long gapStart, long gapEnd, long units, long align) {
         long padding = -gapStart & (align - 1);
         if (gapStart > Long.MAX_VALUE - padding) {
