@@ -25,8 +25,10 @@ import java.util.TreeMap;
  * <p>Invariants: live blocks and free gaps tile every region exactly, never crossing a region's end; two gaps never
  * touch inside one region (they would be one); {@code used} is the sum of the live lengths. Every check happens
  * before any change, and every map entry a change needs is made before anything else changes (undone if the next
- * one cannot be made), so a rejected call, or one that fails for want of heap, changes nothing. The protected methods
- * are the seams the tck's own tests use to build deliberately broken variants.
+ * one cannot be made), so a rejected call, or one that fails for want of heap, changes nothing. That includes the
+ * {@code Long} boxes: every key a change removes or replaces is boxed before the first change, since boxing
+ * allocates too. The protected methods are the seams the tck's own tests use to build deliberately broken
+ * variants.
  */
 class FirstFit {
     private final long unit;
@@ -66,11 +68,12 @@ class FirstFit {
         }
         regions.checkAddable(start, size);
         if (size > 0) {
-            free.put(start, start + size);
+            Long key = start;
+            free.put(key, start + size);
             try {
                 regions.add(start, size);
             } catch (OutOfMemoryError e) {
-                free.remove(start);
+                free.remove(key);
                 throw e;
             }
         }
@@ -136,18 +139,18 @@ class FirstFit {
         Map.Entry<Long, Long> gap = free.floorEntry(pos);
         Long gapStart = gap.getKey();
         Long gapEnd = gap.getValue();
-        Long before = pos;
-        live.put(pos, units);
+        Long key = pos;
+        live.put(key, units);
         if (end < gapEnd) {
             try {
                 free.put(end, gapEnd);
             } catch (OutOfMemoryError e) {
-                live.remove(pos);
+                live.remove(key);
                 throw e;
             }
         }
         if (gapStart < pos) {
-            free.put(gapStart, before);
+            free.put(gapStart, key);
         } else {
             free.remove(gapStart);
         }
@@ -184,13 +187,15 @@ class FirstFit {
         Map.Entry<Long, Long> before = free.lowerEntry(pos);
         boolean mergeBefore = before != null && before.getValue() == pos && before.getKey() >= regions.start(region);
         Long after = end < regions.end(region) ? free.get(end) : null;
-        Long gapStart = mergeBefore ? before.getKey() : pos;
-        Long gapEnd = after != null ? after : end;
+        Long key = pos;
+        Long endKey = end;
+        Long gapStart = mergeBefore ? before.getKey() : key;
+        Long gapEnd = after != null ? after : endKey;
         free.put(gapStart, gapEnd);
         if (after != null) {
-            free.remove(end);
+            free.remove(endKey);
         }
-        live.remove(pos);
+        live.remove(key);
         used -= units;
         changed();
     }
@@ -204,6 +209,8 @@ class FirstFit {
         long oldEnd = pos + oldUnits * unit;
         int region = regions.indexOf(pos);
         Long gapEnd = oldEnd < regions.end(region) ? free.get(oldEnd) : null;
+        Long key = pos;
+        Long oldEndKey = oldEnd;
         if (newUnits > oldUnits) {
             long growth = newUnits - oldUnits;
             if (gapEnd == null || growth > (gapEnd - oldEnd) / unit) {
@@ -214,16 +221,16 @@ class FirstFit {
             if (newEnd < gapEnd) {
                 free.put(newEnd, gapEnd);
             }
-            free.remove(oldEnd);
-            live.put(pos, newLength);
+            free.remove(oldEndKey);
+            live.put(key, newLength);
         } else if (newUnits < oldUnits) {
             long newEnd = pos + newUnits * unit;
             Long newLength = newUnits;
-            free.put(newEnd, gapEnd != null ? gapEnd : oldEnd);
+            free.put(newEnd, gapEnd != null ? gapEnd : oldEndKey);
             if (gapEnd != null) {
-                free.remove(oldEnd);
+                free.remove(oldEndKey);
             }
-            live.put(pos, newLength);
+            live.put(key, newLength);
         }
         used += newUnits - oldUnits;
         changed();
