@@ -282,6 +282,29 @@ public final class BrokenAllocators {
         }
     }
 
+    /** Refuses every call during a walk, reads included: {@code stats()} from a visitor throws. */
+    static final class RefusesReadsDuringAWalk extends ReferenceByteAllocator {
+        private int walking;
+
+        @Override
+        public void forEachBlock(BlockVisitor visitor) {
+            walking++;
+            try {
+                super.forEachBlock(visitor);
+            } finally {
+                walking--;
+            }
+        }
+
+        @Override
+        public AllocatorStats stats() {
+            if (walking > 0) {
+                throw new java.util.ConcurrentModificationException("stats() during a walk");
+            }
+            return super.stats();
+        }
+    }
+
     /** Catches what its visitor throws and goes on walking. */
     static final class SwallowsVisitorExceptions extends ReferenceByteAllocator {
         @Override

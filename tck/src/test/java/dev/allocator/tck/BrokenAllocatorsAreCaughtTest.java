@@ -162,6 +162,12 @@ class BrokenAllocatorsAreCaughtTest {
     }
 
     @Test
+    void readsRefusedDuringAWalkAreCaught() {
+        String test = "aVisitorMayReadTheAllocatorItWalks";
+        assertFailedSaying(failures(BrokenCases.RefusesReadsDuringAWalkCase.class, test), test, "stats() during a walk");
+    }
+
+    @Test
     void aNullVisitorAcceptedByAnEmptyAllocatorIsCaught() {
         String test = "aNullVisitorIsANullPointerException";
         assertFailedSaying(failures(BrokenCases.NullVisitorWhenEmptyCase.class, test), test, "before any region");

@@ -99,6 +99,13 @@ final class BrokenCases {
         }
     }
 
+    static class RefusesReadsDuringAWalkCase extends ByteAllocatorContract {
+        @Override
+        protected ByteAllocator newAllocator() {
+            return new BrokenAllocators.RefusesReadsDuringAWalk();
+        }
+    }
+
     static class SwallowsVisitorExceptionsCase extends ByteAllocatorContract {
         @Override
         protected ByteAllocator newAllocator() {
