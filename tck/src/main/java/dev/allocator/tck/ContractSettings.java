@@ -1,12 +1,14 @@
 package dev.allocator.tck;
 
 import dev.allocator.api.spi.AllocatorOptions;
+import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
 
 /**
  * Everything a contract run can be told about the allocator under test, in one immutable value: what the allocator
@@ -317,8 +319,8 @@ public final class ContractSettings {
         Set<String> names = new TreeSet<>(Set.of(OptionChecks.BAD_VALUES, OptionChecks.EXTREME_VALUES));
         for (Class<?> type : new Class<?>[] {AllocatorContract.class, HostileInputContract.class,
                 ByteAllocatorContract.class, PageAllocatorContract.class, IdAllocatorContract.class}) {
-            for (java.lang.reflect.Method method : type.getDeclaredMethods()) {
-                if (method.isAnnotationPresent(org.junit.jupiter.api.Test.class)) {
+            for (Method method : type.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(Test.class)) {
                     names.add(method.getName());
                 }
             }

@@ -8,7 +8,9 @@ import dev.allocator.api.AllocException;
 import dev.allocator.api.spi.AllocatorKind;
 import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -128,7 +130,7 @@ public abstract class HostileInputContract extends AllocatorContract {
             allocations.add(Op.alloc(id, pieceUnits / 2 + 1, 1));
         }
         run.runAllCheckingAtEnd(allocations);
-        java.util.Set<Long> holding = new java.util.HashSet<>();
+        Set<Long> holding = new HashSet<>();
         for (ReferenceModel.Block block : run.model().blocks()) {
             holding.add(run.model().regionStartOf(block.pos));
         }
@@ -143,7 +145,10 @@ public abstract class HostileInputContract extends AllocatorContract {
 
     // ---- sizes, alignments, counts -------------------------------------------------------------------------
 
-    /** Every edge of sizes (counts) and alignments is accepted or rejected as the error table says, changing nothing. */
+    /**
+     * Every edge of sizes (counts) and alignments is accepted or rejected as the error table says, changing
+     * nothing.
+     */
     @Test
     public void everySizeAndAlignmentEdgeIsAcceptedOrRejectedAsTheTableSays() {
         Subject sample = newSubject();
@@ -180,7 +185,8 @@ public abstract class HostileInputContract extends AllocatorContract {
     /** Sizes (counts) around every power of two, 0, 1, the region, and the ends of {@code long}. */
     private static long[] sizeEdges(Subject subject, long region) {
         List<Long> sizes = new ArrayList<>(List.of(0L, 1L, 2L, 3L, 7L, 8L, 9L, region - 1, region, region + 1,
-                Long.MAX_VALUE, Long.MAX_VALUE - 1, Long.MAX_VALUE / subject.unit(), Long.MAX_VALUE / subject.unit() + 1,
+                Long.MAX_VALUE, Long.MAX_VALUE - 1, Long.MAX_VALUE / subject.unit(),
+                Long.MAX_VALUE / subject.unit() + 1,
                 -1L, Long.MIN_VALUE, Integer.MAX_VALUE + 1L));
         for (int shift = 4; shift <= 62; shift += 6) {
             sizes.add((1L << shift) - 1);
@@ -283,7 +289,10 @@ public abstract class HostileInputContract extends AllocatorContract {
         assertEquals(changes.size() * WALK_POSITIONS.length, walks);
     }
 
-    /** An exception thrown by a visitor ends the walk, comes out of {@code forEachBlock} unchanged, and changes nothing. */
+    /**
+     * An exception thrown by a visitor ends the walk, comes out of {@code forEachBlock} unchanged, and changes
+     * nothing.
+     */
     @Test
     public void aVisitorThatThrowsEndsTheWalkAndChangesNothing() {
         long region = units(newSubject(), 1 << 10);

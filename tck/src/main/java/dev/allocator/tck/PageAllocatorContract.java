@@ -31,7 +31,7 @@ public abstract class PageAllocatorContract extends HostileInputContract {
         return new PageSubject(newAllocator());
     }
 
-    /** Alignments up to {@link ContractSettings#maxAlignment()} are honoured, and only aligned runs are handed out. */
+    /** Alignments up to {@link ContractSettings#maxAlignment()} are honoured; only aligned runs are handed out. */
     @Test
     public void alignmentsUpToOneGibAreHonoured() {
         SequenceRun run = newRun();
@@ -76,7 +76,10 @@ public abstract class PageAllocatorContract extends HostileInputContract {
         expect(run, Op.free(0), "ok");
     }
 
-    /** {@code allocPagesAt} takes exactly the run asked for, or fails with NO_MEMORY (taken) or INVALID_PARAM (outside). */
+    /**
+     * {@code allocPagesAt} takes exactly the run asked for, or fails with NO_MEMORY (taken) or INVALID_PARAM
+     * (outside).
+     */
     @Test
     public void allocPagesAtTakesExactlyThatRun() {
         SequenceRun run = newRun();

@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * Makes a failing sequence small: drops chunks of calls (halves, quarters, ... single calls), then simplifies
- * calls (halves sizes and alignments, moves regions to 0), while the sequence still breaks the same property. Bounded by a number of replays and a time budget.
+ * calls (halves sizes and alignments, moves regions to 0), while the sequence still breaks the same property.
+ * Bounded by a number of replays and a time budget.
  */
 final class Shrinker {
     private static final int MAX_ATTEMPTS = 4000;

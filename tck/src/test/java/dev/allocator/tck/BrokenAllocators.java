@@ -9,9 +9,12 @@ import dev.allocator.api.spi.AllocatorOptions;
 import dev.allocator.api.spi.AllocatorProvider;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.ConcurrentModificationException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -216,7 +219,7 @@ public final class BrokenAllocators {
 
         @Override
         void forEachBlock(BlockVisitor visitor) {
-            java.util.Objects.requireNonNull(visitor, "visitor");
+            Objects.requireNonNull(visitor, "visitor");
             super.forEachBlock((start, size, isUsed) -> visitor.visit(start, size, isUsed && !cached.contains(start)));
         }
     }
@@ -276,7 +279,7 @@ public final class BrokenAllocators {
         @Override
         public long alloc(long size, long align) {
             if (walking > 0) {
-                throw new java.util.ConcurrentModificationException("alloc during a walk");
+                throw new ConcurrentModificationException("alloc during a walk");
             }
             return super.alloc(size, align);
         }
@@ -299,7 +302,7 @@ public final class BrokenAllocators {
         @Override
         public AllocatorStats stats() {
             if (walking > 0) {
-                throw new java.util.ConcurrentModificationException("stats() during a walk");
+                throw new ConcurrentModificationException("stats() during a walk");
             }
             return super.stats();
         }
@@ -393,7 +396,7 @@ public final class BrokenAllocators {
 
     /** A free of an interior address frees the block that holds it. */
     static final class FreesInteriorAddresses extends ReferenceByteAllocator {
-        private final Map<Long, long[]> blocks = new java.util.HashMap<>();
+        private final Map<Long, long[]> blocks = new HashMap<>();
 
         @Override
         public long alloc(long size, long align) {
@@ -423,7 +426,7 @@ public final class BrokenAllocators {
         }
     }
 
-    /** Rejects a region that ends exactly at {@code Long.MAX_VALUE} (an end computed as {@code start + size - 1 + 1}). */
+    /** Rejects a region that ends exactly at {@code Long.MAX_VALUE} (an end that overflowed somewhere). */
     static final class RejectsTheTopOfTheAddressSpace extends ReferenceByteAllocator {
         @Override
         public void addMemory(long start, long size) {

@@ -164,7 +164,8 @@ class BrokenAllocatorsAreCaughtTest {
     @Test
     void readsRefusedDuringAWalkAreCaught() {
         String test = "aVisitorMayReadTheAllocatorItWalks";
-        assertFailedSaying(failures(BrokenCases.RefusesReadsDuringAWalkCase.class, test), test, "stats() during a walk");
+        assertFailedSaying(failures(BrokenCases.RefusesReadsDuringAWalkCase.class, test), test,
+                "stats() during a walk");
     }
 
     @Test
@@ -198,7 +199,8 @@ class BrokenAllocatorsAreCaughtTest {
         String test = "everySizeAndAlignmentEdgeIsAcceptedOrRejectedAsTheTableSays";
         Map<String, String> failed = failures(BrokenCases.WrappingUsableSizeCase.class, test);
         assertTrue(failed.containsKey(test), () -> test + " did not fail");
-        assertTrue(failed.get(test).matches("(?s)\\[(usable-size|accepted-bad-call|error-kind)\\].*"), failed.get(test));
+        assertTrue(failed.get(test).matches("(?s)\\[(usable-size|accepted-bad-call|error-kind)\\].*"),
+                failed.get(test));
     }
 
     @Test

@@ -16,7 +16,8 @@ class GeneratorTest {
     private static final ContractSettings IDS = ContractSettings.defaults().withMaxRegionSize(512);
 
     /** Runs sequences and collects the call types made and the outcomes seen. */
-    private static void exercise(Supplier<Subject> factory, ContractSettings settings, Set<Op.Type> types, Set<String> outcomes) {
+    private static void exercise(Supplier<Subject> factory, ContractSettings settings, Set<Op.Type> types,
+                                 Set<String> outcomes) {
         for (long seed = 1; seed <= 4; seed++) {
             SequenceRun run = new SequenceRun(factory, settings, SequenceRun.Mode.RANDOM);
             Generator generator = new Generator(new SplittableRandom(seed), run);

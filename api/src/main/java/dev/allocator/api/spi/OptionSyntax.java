@@ -175,7 +175,7 @@ final class OptionSyntax {
         }
     }
 
-    /** INVALID_PARAM: {@code option classes=' , ' is not ...}, or for a bare size ({@code key} null) {@code '12XB' is not ...}. */
+    /** INVALID_PARAM: {@code option classes=' , ' is not ...}; for a bare size (null key) {@code '12XB' ...}. */
     private static AllocException invalid(String key, String value, String form) {
         return AllocException.invalidParam((key == null ? "" : "option " + key + "=") + "'" + value + "' is not "
                 + form);

@@ -70,7 +70,8 @@ class AllocatorOptionsTest {
             assertInvalid("'" + value + "'", () -> options.getSizeList("classes"));
             assertInvalid("classes", () -> options.getSizeList("classes"));
         }
-        assertInvalid("element 3 of 3 is empty", () -> AllocatorOptions.of("classes", "64,128,").getSizeList("classes"));
+        assertInvalid("element 3 of 3 is empty",
+                () -> AllocatorOptions.of("classes", "64,128,").getSizeList("classes"));
         assertInvalid("element 1 of 2 is empty", () -> AllocatorOptions.of("classes", ",64").getSizeList("classes"));
     }
 
