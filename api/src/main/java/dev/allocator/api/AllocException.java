@@ -18,6 +18,7 @@ public class AllocException extends RuntimeException {
      *
      * @param error   why the operation was rejected
      * @param message what was asked and why it could not be done, naming the values
+     * @throws NullPointerException if {@code error} is null
      */
     public AllocException(AllocError error, String message) {
         super(message);

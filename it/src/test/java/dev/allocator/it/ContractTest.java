@@ -1,6 +1,7 @@
 package dev.allocator.it;
 
 import dev.allocator.tck.Conformance;
+import dev.allocator.tck.ContractSettings;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
@@ -16,6 +17,6 @@ class ContractTest {
     @TestFactory
     Stream<DynamicNode> everyProviderFoundPassesTheTck() {
         return Conformance.forEveryProvider(provider -> provider.name().equals("slab")
-                ? Conformance.Settings.DEFAULT.withCoalescesFully(false) : Conformance.Settings.DEFAULT);
+                ? ContractSettings.defaults().withCoalescesFully(false) : ContractSettings.defaults());
     }
 }

@@ -42,6 +42,11 @@ final class LiveBlocks {
         return count;
     }
 
+    /** Slots in the table (twice the most blocks it holds without growing). */
+    int capacity() {
+        return addresses.length;
+    }
+
     /**
      * Finds a block.
      *
@@ -63,6 +68,16 @@ final class LiveBlocks {
     }
 
     /**
+     * Makes room for one more block now, so that the {@link #put} after a successful allocation cannot fail for
+     * want of heap: if growing the table throws {@link OutOfMemoryError}, nothing has been allocated yet.
+     */
+    void reserveOne() {
+        if (2 * (count + 1) > addresses.length) {
+            grow();
+        }
+    }
+
+    /**
      * Records a new block. The address must not be live already.
      *
      * @param address   block address, {@code >= 0}
@@ -70,9 +85,7 @@ final class LiveBlocks {
      * @param alignment a power of two
      */
     void put(long address, long size, long alignment) {
-        if (2 * (count + 1) > addresses.length) {
-            grow();
-        }
+        reserveOne();
         insert(address, size, (byte) Long.numberOfTrailingZeros(alignment));
         count++;
     }
@@ -147,11 +160,15 @@ final class LiveBlocks {
         }
     }
 
+    /** Replaces the arrays with empty ones of {@code capacity}; all three are created before any is replaced. */
     private void allocate(int capacity) {
-        addresses = new long[capacity];
-        Arrays.fill(addresses, EMPTY);
-        sizes = new long[capacity];
-        alignShifts = new byte[capacity];
+        long[] newAddresses = new long[capacity];
+        long[] newSizes = new long[capacity];
+        byte[] newShifts = new byte[capacity];
+        Arrays.fill(newAddresses, EMPTY);
+        addresses = newAddresses;
+        sizes = newSizes;
+        alignShifts = newShifts;
         mask = capacity - 1;
         hashShift = 64 - Integer.numberOfTrailingZeros(capacity);
     }

@@ -28,6 +28,23 @@ class LiveBlocksTest {
     }
 
     @Test
+    void reserveOneGrowsBeforeTheAllocationSoThatPutNeverGrows() {
+        LiveBlocks blocks = new LiveBlocks();
+        int capacity = blocks.capacity();
+        for (long address = 0; blocks.count() < capacity / 2; address += 8) {
+            blocks.reserveOne();
+            assertEquals(capacity, blocks.capacity(), "room left: no growth");
+            blocks.put(address, 8, 8);
+        }
+        blocks.reserveOne();
+        assertEquals(2 * capacity, blocks.capacity(), "full: reserveOne grows");
+        blocks.put(1L << 40, 8, 8);
+        assertEquals(2 * capacity, blocks.capacity(), "the put after it does not grow again");
+        assertEquals(capacity / 2 + 1, blocks.count());
+        assertEquals(8, blocks.size(blocks.find(1L << 40)));
+    }
+
+    @Test
     void removalKeepsEveryOtherBlockFindable() {
         LiveBlocks blocks = new LiveBlocks();
         for (long address = 0; address < 10_000; address += 8) {

@@ -23,17 +23,18 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * <p>Runs the tests of {@link AllocatorContract} plus the byte-specific ones here. Override the hooks
- * ({@link #coalescesFully()}, {@link #deterministic()}, {@link #maxRegionSize()}) where the allocator documents
- * something else.
+ * <p>Runs the tests of {@link AllocatorContract} (the error table, edge cases, random sequences, the hostile
+ * battery) plus the byte-specific ones here. Override {@link #settings()} where the allocator documents something
+ * else ({@link ContractSettings}).
  */
-public abstract class ByteAllocatorContract extends AllocatorContract {
+public abstract class ByteAllocatorContract extends HostileInputContract {
     /** For subclasses. */
     protected ByteAllocatorContract() {
     }
 
     /**
-     * Creates a new, uninitialised allocator. Called many times per test (the kit replays histories on copies).
+     * Creates a new, uninitialised allocator. Called many times per test (the kit keeps a twin and replays histories
+     * on copies).
      *
      * @return a fresh allocator, never one already used
      */
@@ -42,16 +43,6 @@ public abstract class ByteAllocatorContract extends AllocatorContract {
     @Override
     final Subject newSubject() {
         return new ByteSubject(newAllocator());
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @return 256 KiB by default
-     */
-    @Override
-    protected long maxRegionSize() {
-        return 256 * 1024;
     }
 
     /** A request of size 0 gets a block with an address of its own. */

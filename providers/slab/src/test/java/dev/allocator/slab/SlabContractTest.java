@@ -1,7 +1,9 @@
 package dev.allocator.slab;
 
 import dev.allocator.api.ByteAllocator;
+import dev.allocator.api.spi.AllocatorOptions;
 import dev.allocator.tck.ByteAllocatorContract;
+import dev.allocator.tck.ContractSettings;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -15,8 +17,8 @@ class SlabContractTest extends ByteAllocatorContract {
     }
 
     @Override
-    protected boolean coalescesFully() {
-        return false;
+    protected ContractSettings settings() {
+        return ContractSettings.defaults().withCoalescesFully(false);
     }
 
     /** With return-empty off, freed chunks stay with their class: freeing everything does not coalesce. */
@@ -28,8 +30,9 @@ class SlabContractTest extends ByteAllocatorContract {
         }
 
         @Override
-        protected boolean coalescesFully() {
-            return false;
+        protected ContractSettings settings() {
+            return ContractSettings.defaults().withCoalescesFully(false).withProviderName("slab")
+                    .withOptions(AllocatorOptions.of("return-empty", "false"));
         }
     }
 }

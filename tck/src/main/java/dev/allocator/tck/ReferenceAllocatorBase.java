@@ -1,16 +1,21 @@
-package dev.allocator.tck.simple;
+package dev.allocator.tck;
 
 import dev.allocator.api.AllocatorStats;
 import dev.allocator.api.BaseAllocator;
 import dev.allocator.api.BlockVisitor;
 
-/** What the three simple allocators share: a {@link FirstFit} core that does the work. */
-abstract class SimpleAllocatorBase implements BaseAllocator {
+/** What the three reference allocators share: a {@link FirstFit} core that does the work. */
+abstract class ReferenceAllocatorBase implements BaseAllocator {
     /** The allocator proper. */
-    protected final FirstFit core;
+    private final FirstFit core;
 
-    SimpleAllocatorBase(FirstFit core) {
+    ReferenceAllocatorBase(FirstFit core) {
         this.core = core;
+    }
+
+    /** The core, for the deliberately broken variants of the tck's own tests. */
+    final FirstFit core() {
+        return core;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.allocator.tck.simple;
+package dev.allocator.tck;
 
 import dev.allocator.api.BaseAllocator;
 import dev.allocator.api.spi.AllocatorKind;
@@ -6,9 +6,12 @@ import dev.allocator.api.spi.AllocatorOptions;
 import dev.allocator.api.spi.AllocatorProvider;
 import java.util.Map;
 
-/** The simple allocators as providers named "simple", so that {@code Conformance} finds them by name. */
-public final class SimpleProviders {
-    private SimpleProviders() {
+/**
+ * The reference allocators as providers named "simple", so that {@link Conformance} finds them by name; the page
+ * allocator takes the option {@code page-size}, so that the option checks have a real option to check.
+ */
+public final class ReferenceProviders {
+    private ReferenceProviders() {
     }
 
     /** BYTE "simple". */
@@ -30,11 +33,11 @@ public final class SimpleProviders {
 
         @Override
         public BaseAllocator create(AllocatorOptions options) {
-            return new SimpleByteAllocator();
+            return new ReferenceByteAllocator();
         }
     }
 
-    /** PAGE "simple". */
+    /** PAGE "simple", option {@code page-size} (a power of two, default 4 KiB). */
     public static final class Pages implements AllocatorProvider {
         @Override
         public String name() {
@@ -48,12 +51,12 @@ public final class SimpleProviders {
 
         @Override
         public Map<String, String> defaults() {
-            return Map.of();
+            return Map.of("page-size", "4KiB");
         }
 
         @Override
         public BaseAllocator create(AllocatorOptions options) {
-            return new SimplePageAllocator();
+            return new ReferencePageAllocator(options.getSize("page-size"));
         }
     }
 
@@ -76,7 +79,7 @@ public final class SimpleProviders {
 
         @Override
         public BaseAllocator create(AllocatorOptions options) {
-            return new SimpleIdAllocator();
+            return new ReferenceIdAllocator();
         }
     }
 }
