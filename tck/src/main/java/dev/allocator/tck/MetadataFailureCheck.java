@@ -44,6 +44,10 @@ final class MetadataFailureCheck {
         ContractSettings settings = contract.effectiveSettings();
         Assumptions.assumeTrue(settings.deterministic(), "the check compares the allocator with a replayed twin: "
                 + "deterministic allocators only");
+        Class<?> type = sample.allocator().getClass();
+        Assumptions.assumeTrue(onThisJvmsPath(type), () -> type.getName() + " was loaded at run time (a plugin layer "
+                + "or class loader), which a forked JVM's module path and class path do not hold: run the contract with "
+                + "its jar on the path to check failure atomicity");
         List<String> factory = factoryArguments(contract, settings, sample);
         List<String> command = command(sample.allocator().getClass(), factory);
         String output = runChild(command);
@@ -75,6 +79,13 @@ final class MetadataFailureCheck {
         }
         Assumptions.assumeTrue(tested > 0, () -> "no call of " + contract.label() + " failed for want of heap (its "
                 + "metadata never grew), so there was nothing to check:\n" + output);
+    }
+
+    /** Whether a JVM started with this JVM's module path and class path can load {@code type}. */
+    static boolean onThisJvmsPath(Class<?> type) {
+        Module module = type.getModule();
+        return module.isNamed() ? module.getLayer() == ModuleLayer.boot()
+                : type.getClassLoader() == ClassLoader.getSystemClassLoader();
     }
 
     /** How the child creates the allocator: by provider name, or by the class's no-argument constructor. */
