@@ -425,9 +425,9 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
         if (isZeroSize(segment)) {
             return;
         }
-        int slot = liveSlot(segment);
-        allocator.dealloc(blocks.address(slot), blocks.size(slot), blocks.alignment(slot));
-        blocks.removeAt(slot);
+        int block = liveBlock(segment);
+        allocator.dealloc(blocks.address(block), blocks.size(block), blocks.alignment(block));
+        blocks.removeAt(block);
     }
 
     private MemorySegment reallocateOpen(MemorySegment segment, long newSize) {
@@ -438,24 +438,24 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
         if (isZeroSize(segment)) {
             return allocateOpen(newSize, segment.address());
         }
-        int slot = liveSlot(segment);
-        long address = blocks.address(slot);
-        long oldSize = blocks.size(slot);
-        long alignment = blocks.alignment(slot);
+        int block = liveBlock(segment);
+        long address = blocks.address(block);
+        long oldSize = blocks.size(block);
+        long alignment = blocks.alignment(block);
         if (newSize == 0) {
             allocator.dealloc(address, oldSize, alignment);
-            blocks.removeAt(slot);
+            blocks.removeAt(block);
             return MemorySegment.ofAddress(alignment);
         }
         if (newSize <= pool.size() && resizeInPlace(address, oldSize, newSize, alignment)) {
-            blocks.setSize(slot, newSize);
+            blocks.setSize(block, newSize);
             return pool.slice(address, newSize);
         }
         long moved = allocateBlock(newSize, alignment);
         MemorySegment target = pool.slice(moved, newSize);
         MemorySegment.copy(pool.slice(address, oldSize), 0, target, 0, Math.min(oldSize, newSize));
         allocator.dealloc(address, oldSize, alignment);
-        blocks.removeAt(slot);
+        blocks.removeAt(block);
         blocks.put(moved, newSize, alignment);
         return target;
     }
@@ -478,22 +478,22 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
     }
 
     /** Finds the live block a segment is, or throws NOT_ALLOCATED naming why not. */
-    private int liveSlot(MemorySegment segment) {
+    private int liveBlock(MemorySegment segment) {
         long address = pool.addressOf(segment);
         if (address < 0) {
             throw AllocException.notAllocated("segment of " + segment.byteSize() + " bytes at address "
                     + segment.address() + (segment.isNative() ? "" : " (heap)") + " is not from " + pool);
         }
-        int slot = blocks.find(address);
-        if (slot < 0) {
+        int block = blocks.find(address);
+        if (block < 0) {
             throw AllocException.notAllocated("no live block at address " + address + " of " + pool
                     + ": freed already, or not the start of a block");
         }
-        if (blocks.size(slot) != segment.byteSize()) {
+        if (blocks.size(block) != segment.byteSize()) {
             throw AllocException.notAllocated("segment of " + segment.byteSize() + " bytes at address " + address
-                    + " is not the live block there, which has " + blocks.size(slot) + " bytes");
+                    + " is not the live block there, which has " + blocks.size(block) + " bytes");
         }
-        return slot;
+        return block;
     }
 
     private void checkRequest(long size, long alignment) {
