@@ -451,6 +451,38 @@ public final class BrokenAllocators {
         }
     }
 
+    /**
+     * Correct, deterministic, but looking at it changes where its next block goes: after {@code stats()} it places
+     * the next block in the second fitting gap (a deferred piece of work done differently when observed).
+     */
+    static final class ChangedByObservation extends ReferenceByteAllocator {
+        ChangedByObservation() {
+            super(new ObservableFirstFit());
+        }
+
+        @Override
+        public AllocatorStats stats() {
+            ((ObservableFirstFit) core()).observed = true;
+            return super.stats();
+        }
+    }
+
+    /** First fit, except that the first search after being observed takes the second fitting gap. */
+    private static final class ObservableFirstFit extends FirstFit {
+        private boolean observed;
+
+        ObservableFirstFit() {
+            super(1);
+        }
+
+        @Override
+        protected long find(long units, long align) {
+            boolean second = observed;
+            observed = false;
+            return second ? findSecond(units, align) : super.find(units, align);
+        }
+    }
+
     /** Correct until its 400th allocation; from then on it counts one byte too few per allocation. */
     static final class DriftsAfterManyAllocations extends ReferenceByteAllocator {
         private int allocations;

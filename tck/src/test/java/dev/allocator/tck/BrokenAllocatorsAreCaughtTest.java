@@ -75,6 +75,13 @@ class BrokenAllocatorsAreCaughtTest {
     }
 
     @Test
+    void anAllocatorThatAnswersOtherwiseWhenObservedIsCaught() {
+        Map<String, String> failed = failures(BrokenCases.ChangedByObservationCase.class,
+                "observingTheAllocatorChangesNoAnswer");
+        assertFailedSaying(failed, "observingTheAllocatorChangesNoAnswer", "seed 1, step");
+    }
+
+    @Test
     void wrongAccountingIsCaughtAsAccounting() {
         Map<String, String> failed = failures(BrokenCases.WrongAccountingCase.class,
                 "randomSequencesAgreeWithTheModel", "usedGrowsByExactlyTheUsableSize");

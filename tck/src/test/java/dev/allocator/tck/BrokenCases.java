@@ -51,6 +51,13 @@ final class BrokenCases {
         }
     }
 
+    static class ChangedByObservationCase extends ByteAllocatorContract {
+        @Override
+        protected ByteAllocator newAllocator() {
+            return new BrokenAllocators.ChangedByObservation();
+        }
+    }
+
     static class NonCoalescingCase extends ByteAllocatorContract {
         @Override
         protected ByteAllocator newAllocator() {

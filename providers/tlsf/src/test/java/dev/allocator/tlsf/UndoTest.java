@@ -6,17 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.allocator.api.AllocError;
 import dev.allocator.api.AllocException;
 import dev.allocator.api.ByteAllocator;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The free of the block allocated just before is recorded and undone lazily; these tests prove that this is
- * invisible: an allocator observed after every call (stats() settles the recorded free) answers every call exactly
- * as one that is not, placement included.
+ * The free of the block allocated just before is recorded and undone lazily. That this is invisible (an allocator
+ * observed after every call answers exactly as one that is not) is the tck's {@code observingTheAllocatorChangesNoAnswer};
+ * these are the undo's own cases.
  */
 class UndoTest {
     private static TlsfByteAllocator twoRegions() {
@@ -52,46 +47,5 @@ class UndoTest {
         assertThrows(AllocException.class, () -> allocator.tryResize(block, 256, 512, 16));
         assertEquals(0, allocator.usedBytes());
         assertEquals(block, allocator.alloc(256, 16), "the rejected calls left the recorded free as it was");
-    }
-
-    @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
-    void observingAfterEveryCallChangesNoAnswer(long seed) {
-        TlsfByteAllocator plain = twoRegions();
-        TlsfByteAllocator observed = twoRegions();
-        SplittableRandom random = new SplittableRandom(seed);
-        List<long[]> live = new ArrayList<>();
-        for (int step = 0; step < 4000; step++) {
-            int choice = random.nextInt(10);
-            if (choice < 4 || live.isEmpty()) {
-                long size = random.nextInt(4) == 0 ? random.nextLong(1, 20_000) : random.nextLong(0, 600);
-                long align = 1L << random.nextInt(random.nextBoolean() ? 5 : 13);
-                long address = plain.tryAlloc(size, align);
-                assertEquals(address, observed.tryAlloc(size, align), "step " + step);
-                if (address != ByteAllocator.NO_BLOCK) {
-                    live.add(new long[] {address, size, align});
-                    if (random.nextInt(3) == 0) { // the pattern the undo serves: free it at once
-                        live.remove(live.size() - 1);
-                        plain.dealloc(address, size, align);
-                        observed.dealloc(address, size, align);
-                    }
-                }
-            } else if (choice < 9) {
-                long[] block = live.remove(random.nextInt(live.size()));
-                plain.dealloc(block[0], block[1], block[2]);
-                observed.dealloc(block[0], block[1], block[2]);
-            } else {
-                long[] block = live.get(random.nextInt(live.size()));
-                long newSize = random.nextLong(0, 2 * block[1] + 64);
-                boolean resized = plain.tryResize(block[0], block[1], newSize, block[2]);
-                assertEquals(resized, observed.tryResize(block[0], block[1], newSize, block[2]), "step " + step);
-                if (resized) {
-                    block[1] = newSize;
-                }
-            }
-            observed.stats();
-            assertEquals(observed.usedBytes(), plain.usedBytes(), "step " + step);
-        }
-        assertEquals(Heap.walk(observed), Heap.walk(plain));
     }
 }
