@@ -134,13 +134,19 @@ final class ChunkTable {
         return Long.numberOfTrailingZeros(slots);
     }
 
-    /** Gives a used slot back; a chunk that was full rejoins its class's list. */
-    void returnSlot(int chunk, int slot) {
+    /**
+     * Gives a used slot back; a chunk that was full rejoins its class's list.
+     *
+     * @return whether every slot of the chunk is free now
+     */
+    boolean returnSlot(int chunk, int slot) {
         long slots = records.get(chunk, FREE_SLOTS);
         if (slots == 0) {
             partial.push(sizeClass(chunk), chunk);
         }
-        records.set(chunk, FREE_SLOTS, slots | 1L << slot);
+        slots |= 1L << slot;
+        records.set(chunk, FREE_SLOTS, slots);
+        return slots == allFree(slotShift(chunk));
     }
 
     /** Number of chunks held. */

@@ -86,6 +86,8 @@ public final class SlabByteAllocator implements ByteAllocator {
     private long freeSlots;
     /** Number of {@link #forEachBlock} calls running: changes are refused while it is not 0. */
     private int walks;
+    /** The chunk the last alloc or free used: a free into it needs no lookup (the steady pair's case). */
+    private int recentChunk = NONE;
 
     /**
      * Returns the default classes, as the original: 64, 128, ..., 4096 bytes.
@@ -166,6 +168,7 @@ public final class SlabByteAllocator implements ByteAllocator {
             spares[sizeClass] = NONE;
         }
         int slot = chunks.takeSlot(chunk);
+        recentChunk = chunk;
         slotBytesUsed += classes.size(sizeClass);
         liveSlots++;
         freeSlots--;
@@ -197,11 +200,11 @@ public final class SlabByteAllocator implements ByteAllocator {
         if (chunk == NONE) {
             throw notAllocated(pos, size, align);
         }
-        chunks.returnSlot(chunk, (int) ((pos - chunks.start(chunk)) >>> classes.shift(sizeClass)));
+        boolean empty = chunks.returnSlot(chunk, (int) ((pos - chunks.start(chunk)) >>> classes.shift(sizeClass)));
         slotBytesUsed -= classes.size(sizeClass);
         liveSlots--;
         freeSlots++;
-        if (returnEmpty && chunks.isEmpty(chunk)) {
+        if (returnEmpty && empty) {
             if (spares[sizeClass] == NONE) {
                 spares[sizeClass] = chunk;
             } else {
@@ -331,6 +334,7 @@ public final class SlabByteAllocator implements ByteAllocator {
     @Override
     public void reset() {
         checkNotWalking();
+        recentChunk = NONE;
         chunks.clear();
         Arrays.fill(spares, NONE);
         buddy.reset();
@@ -384,6 +388,9 @@ public final class SlabByteAllocator implements ByteAllocator {
 
     /** Gives an all-free chunk back to the buddy. */
     private void release(int chunk) {
+        if (chunk == recentChunk) {
+            recentChunk = NONE;
+        }
         long size = chunkSize(chunk);
         long start = chunks.start(chunk);
         freeSlots -= 1L << chunks.slotShift(chunk);
@@ -399,18 +406,30 @@ public final class SlabByteAllocator implements ByteAllocator {
      */
     private int chunkOf(long pos, int sizeClass) {
         int shift = classes.shift(sizeClass);
+        int recent = recentChunk;
+        if (recent != NONE && chunks.sizeClass(recent) == sizeClass) {
+            long offset = pos - chunks.start(recent);
+            if (offset >= 0 && offset < 1L << (shift + chunks.slotShift(recent))) {
+                return liveSlotAt(recent, offset, shift);
+            }
+        }
         for (int slotShift = growShift; slotShift >= 0; slotShift--) {
             long start = pos & -(1L << (shift + slotShift));
             int chunk = chunks.find(start);
             if (chunk != NONE && chunks.sizeClass(chunk) == sizeClass && chunks.slotShift(chunk) == slotShift) {
-                if (((pos - start) & ((1L << shift) - 1)) != 0) {
-                    return NONE;
-                }
-                long slotBit = 1L << ((pos - start) >>> shift);
-                return (chunks.freeSlots(chunk) & slotBit) == 0 ? chunk : NONE;
+                recentChunk = chunk;
+                return liveSlotAt(chunk, pos - start, shift);
             }
         }
         return NONE;
+    }
+
+    /** {@code chunk} if {@code offset} into it is the start of a used slot of {@code 2^shift} bytes, else NONE. */
+    private int liveSlotAt(int chunk, long offset, int shift) {
+        if ((offset & ((1L << shift) - 1)) != 0) {
+            return NONE;
+        }
+        return (chunks.freeSlots(chunk) & (1L << (offset >>> shift))) == 0 ? chunk : NONE;
     }
 
     private void checkNotWalking() {

@@ -36,10 +36,11 @@ class ChunkTableTest {
         assertEquals(0, table.takeSlot(twoSlots));
         assertEquals(1, table.takeSlot(twoSlots));
         assertEquals(ChunkTable.NONE, table.firstWithFreeSlot(3));
-        table.returnSlot(twoSlots, 1);
+        assertFalse(table.returnSlot(twoSlots, 1), "one of two slots free: not empty");
         assertEquals(twoSlots, table.firstWithFreeSlot(3), "a chunk with a slot back rejoins the list");
         assertEquals(0b10L, table.freeSlots(twoSlots));
         assertEquals(ChunkTable.NONE, table.firstWithFreeSlot(2), "other classes stay empty");
+        assertTrue(table.returnSlot(twoSlots, 0), "both slots free: empty");
     }
 
     @Test
