@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /** Runs the command in-process and keeps what it printed. */
 final class Cli {
@@ -24,9 +25,8 @@ final class Cli {
         return new Cli(code, out.toString(), err.toString());
     }
 
-    /** A trace file of the test resources. */
     /** Runs {@code command} with a system property set, then puts the property back as it was. */
-    static Cli withProperty(String key, String value, java.util.function.Supplier<Cli> command) {
+    static Cli withProperty(String key, String value, Supplier<Cli> command) {
         String before = System.getProperty(key);
         System.setProperty(key, value);
         try {
@@ -40,6 +40,7 @@ final class Cli {
         }
     }
 
+    /** A trace file of the test resources. */
     static String trace(String fileName) {
         try {
             return Path.of(Cli.class.getResource("/traces/" + fileName).toURI()).toString();
