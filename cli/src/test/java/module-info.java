@@ -1,4 +1,4 @@
-/** The cli module with its tests patched in, and two simple test allocators registered the module-path way. */
+/** The cli module with its tests patched in, and the tck's reference allocators registered the module-path way. */
 open module dev.allocator.cli {
     requires dev.allocator.api;
     requires info.picocli;

@@ -8,4 +8,5 @@ module dev.allocator.memory {
     exports dev.allocator.memory;
 
     requires transitive dev.allocator.api;
+    requires dev.allocator.records;
 }

@@ -3,6 +3,7 @@ open module dev.allocator.memory {
     exports dev.allocator.memory;
 
     requires transitive dev.allocator.api;
+    requires dev.allocator.records;
 
     requires org.junit.jupiter.api;
     requires org.junit.jupiter.params;

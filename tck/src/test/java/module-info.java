@@ -1,10 +1,9 @@
 /**
- * The tck with its own tests patched in: a simple allocator per kind (also registered as providers named
- * "simple"), and broken ones the kit must catch.
+ * The tck with its own tests patched in: the reference allocators registered as providers named "simple", and a
+ * deliberately broken provider ("lenient") the option checks must catch.
  */
 open module dev.allocator.tck {
     exports dev.allocator.tck;
-    exports dev.allocator.tck.simple;
 
     requires transitive dev.allocator.api;
     requires transitive org.junit.jupiter.api;
@@ -12,7 +11,8 @@ open module dev.allocator.tck {
     requires org.junit.platform.testkit;
 
     provides dev.allocator.api.spi.AllocatorProvider with
-            dev.allocator.tck.simple.SimpleProviders.Bytes,
-            dev.allocator.tck.simple.SimpleProviders.Pages,
-            dev.allocator.tck.simple.SimpleProviders.Ids;
+            dev.allocator.tck.ReferenceProviders.Bytes,
+            dev.allocator.tck.ReferenceProviders.Pages,
+            dev.allocator.tck.ReferenceProviders.Ids,
+            dev.allocator.tck.BrokenAllocators.LenientOptionsProvider;
 }

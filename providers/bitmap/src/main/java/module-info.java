@@ -2,7 +2,7 @@
  * The bitmap page allocator and the bitmap ID allocator, found by the name {@code bitmap} (kinds PAGE and ID).
  */
 module dev.allocator.bitmap {
-    requires dev.allocator.api;
+    requires transitive dev.allocator.api;
 
     exports dev.allocator.bitmap;
 

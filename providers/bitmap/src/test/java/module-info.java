@@ -1,6 +1,6 @@
 /** The bitmap module with its tests patched in. */
 open module dev.allocator.bitmap {
-    requires dev.allocator.api;
+    requires transitive dev.allocator.api;
 
     exports dev.allocator.bitmap;
 

@@ -6,6 +6,7 @@
  */
 module dev.allocator.tlsf {
     requires transitive dev.allocator.api;
+    requires dev.allocator.records;
 
     exports dev.allocator.tlsf;
 

@@ -1,6 +1,7 @@
 /** The tlsf module with its tests patched in. */
 open module dev.allocator.tlsf {
     requires transitive dev.allocator.api;
+    requires dev.allocator.records;
 
     exports dev.allocator.tlsf;
 

@@ -10,6 +10,7 @@ package dev.allocator.api;
 public class AllocException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** Why the operation was rejected. */
     private final AllocError error;
 
     /**
@@ -17,6 +18,7 @@ public class AllocException extends RuntimeException {
      *
      * @param error   why the operation was rejected
      * @param message what was asked and why it could not be done, naming the values
+     * @throws NullPointerException if {@code error} is null
      */
     public AllocException(AllocError error, String message) {
         super(message);

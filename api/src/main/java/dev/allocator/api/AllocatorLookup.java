@@ -180,14 +180,27 @@ public final class AllocatorLookup {
      * @throws NullPointerException     if {@code kind}, {@code name} or {@code options} is null
      * @throws IllegalArgumentException if no provider of that kind has that name
      * @throws AllocException           INVALID_PARAM for an unknown option key or a bad value
-     * @throws IllegalStateException    if the provider returns an object of the wrong type
+     * @throws IllegalStateException    if the provider returns an object of the wrong type, or a class it needs is
+     *                                  missing (a jar its module requires is not on the class path), naming it
      */
     public BaseAllocator create(AllocatorKind kind, String name, AllocatorOptions options) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(options, "options");
-        AllocatorProvider provider = provider(kind, name);
-        BaseAllocator allocator = provider.create(options.withDefaults(provider.defaults(), provider.name()));
+        return created(kind, provider(kind, name), options);
+    }
+
+    /** Has {@code provider} create an allocator and checks what it gave. */
+    static BaseAllocator created(AllocatorKind kind, AllocatorProvider provider, AllocatorOptions options) {
+        BaseAllocator allocator;
+        try {
+            allocator = provider.create(options.withDefaults(provider.defaults(), provider.name()));
+        } catch (NoClassDefFoundError e) {
+            throw new IllegalStateException(kind + " allocator '" + provider.name() + "' (" + provider.getClass()
+                    .getName() + ") cannot be created: class " + e.getMessage() + " is missing; put the jar that "
+                    + "holds it on the class path beside the provider's (Maven and the module path bring it as a "
+                    + "dependency)", e);
+        }
         if (!kind.type().isInstance(allocator)) {
             throw new IllegalStateException(provider.getClass().getName() + " is a " + kind + " provider but created "
                     + (allocator == null ? "null" : allocator.getClass().getName()) + ", not a "

@@ -3,6 +3,11 @@ package dev.allocator.api;
 /**
  * Receives one run of a heap walk ({@link BaseAllocator#forEachBlock(BlockVisitor)}): primitive arguments, so a
  * walk allocates nothing.
+ *
+ * <p>A visitor may read the allocator it walks but must not change it: a change from inside
+ * {@link #visit(long, long, boolean)} makes the walk throw {@link java.util.ConcurrentModificationException} (see
+ * {@link BaseAllocator#forEachBlock(BlockVisitor)}). To free or resize blocks found by a walk, collect them first
+ * and change the allocator after the walk returns.
  */
 @FunctionalInterface
 public interface BlockVisitor {

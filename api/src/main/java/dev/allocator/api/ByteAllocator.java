@@ -57,10 +57,11 @@ public interface ByteAllocator extends BaseAllocator {
      *
      * @param layout size and alignment
      * @return the block's address
-     * @throws AllocException NO_MEMORY if no free block fits
+     * @throws AllocException       NO_MEMORY if no free block fits
+     * @throws NullPointerException if {@code layout} is null
      */
     default long alloc(Layout layout) {
-        return alloc(layout.size(), layout.align());
+        return alloc(java.util.Objects.requireNonNull(layout, "layout").size(), layout.align());
     }
 
     /**
@@ -68,10 +69,11 @@ public interface ByteAllocator extends BaseAllocator {
      *
      * @param pos    the block's address
      * @param layout the layout it was allocated with
-     * @throws AllocException NOT_ALLOCATED if {@code pos} is not a live block of that layout
+     * @throws AllocException       NOT_ALLOCATED if {@code pos} is not a live block of that layout
+     * @throws NullPointerException if {@code layout} is null
      */
     default void dealloc(long pos, Layout layout) {
-        dealloc(pos, layout.size(), layout.align());
+        dealloc(pos, java.util.Objects.requireNonNull(layout, "layout").size(), layout.align());
     }
 
     /**

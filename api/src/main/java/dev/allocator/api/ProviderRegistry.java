@@ -127,6 +127,9 @@ final class ProviderRegistry {
         }
         for (ServiceConfigurationError failure : failures) {
             message.append("; a provider failed to load: ").append(failure.getMessage());
+            if (failure.getCause() != null) {
+                message.append(" (").append(failure.getCause()).append(')');
+            }
         }
         IllegalArgumentException exception = new IllegalArgumentException(message.toString());
         failures.forEach(exception::addSuppressed);

@@ -22,7 +22,8 @@ class AllocExceptionTest {
     }
 
     @Test
-    void kindIsRequired() {
-        assertThrows(NullPointerException.class, () -> new AllocException(null, "x"));
+    void aNullKindIsANullPointerExceptionNamingIt() {
+        assertEquals("error", assertThrows(NullPointerException.class, () -> new AllocException(null, "x"))
+                .getMessage());
     }
 }

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import dev.allocator.api.spi.AllocatorKind;
 import dev.allocator.api.spi.AllocatorOptions;
@@ -80,5 +83,19 @@ class AllocatorLookupTest {
         assertNullRejected("kind", () -> lookup.create(null, "test-bytes", AllocatorOptions.empty()));
         assertNullRejected("kind", () -> lookup.provider(null, "test-bytes"));
         assertNullRejected("name", () -> lookup.provider(AllocatorKind.PAGE, null));
+    }
+
+    @Test
+    void aProviderMissingAClassOfAnotherJarSaysWhichClassAndWhatToDo() {
+        AllocatorProvider provider = mock(AllocatorProvider.class);
+        when(provider.name()).thenReturn("tlsf");
+        when(provider.defaults()).thenReturn(Map.of());
+        when(provider.create(any())).thenThrow(new NoClassDefFoundError("dev/allocator/records/RecordStore"));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> AllocatorLookup.created(AllocatorKind.BYTE, provider, AllocatorOptions.of()));
+        assertTrue(e.getMessage().startsWith("BYTE allocator 'tlsf' ("), e.getMessage());
+        assertTrue(e.getMessage().contains("class dev/allocator/records/RecordStore is missing; put the jar"),
+                e.getMessage());
+        assertTrue(e.getCause() instanceof NoClassDefFoundError);
     }
 }

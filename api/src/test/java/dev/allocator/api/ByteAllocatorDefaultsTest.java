@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.CALLS_REAL_METHODS;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -20,6 +21,16 @@ class ByteAllocatorDefaultsTest {
         verify(allocator).alloc(100, 16);
         allocator.dealloc(4096L, Layout.of(100, 16));
         verify(allocator).dealloc(4096L, 100, 16);
+    }
+
+    @Test
+    void aNullLayoutIsANullPointerExceptionNamingIt() {
+        ByteAllocator allocator = mock(ByteAllocator.class, CALLS_REAL_METHODS);
+        assertEquals("layout", assertThrows(NullPointerException.class, () -> allocator.alloc(null)).getMessage());
+        assertEquals("layout", assertThrows(NullPointerException.class, () -> allocator.dealloc(0, null))
+                .getMessage());
+        verify(allocator, never()).alloc(anyLong(), anyLong());
+        verify(allocator, never()).dealloc(anyLong(), anyLong(), anyLong());
     }
 
     @Test

@@ -15,7 +15,7 @@ final class MallocSubject extends Subject {
     @Override
     public boolean alloc(int slot, int size, int align) {
         try {
-            addresses[slot] = UnsafeAccess.UNSAFE.allocateMemory(size);
+            addresses[slot] = UnsafeAccess.allocateMemory(size);
             return true;
         } catch (OutOfMemoryError e) {
             return false;
@@ -24,7 +24,7 @@ final class MallocSubject extends Subject {
 
     @Override
     public void free(int slot, int size, int align) {
-        UnsafeAccess.UNSAFE.freeMemory(addresses[slot]);
+        UnsafeAccess.freeMemory(addresses[slot]);
         addresses[slot] = 0;
     }
 
@@ -32,7 +32,7 @@ final class MallocSubject extends Subject {
     public void freeAll() {
         for (int slot = 0; slot < addresses.length; slot++) {
             if (addresses[slot] != 0) {
-                UnsafeAccess.UNSAFE.freeMemory(addresses[slot]);
+                UnsafeAccess.freeMemory(addresses[slot]);
                 addresses[slot] = 0;
             }
         }

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A parsed allocation trace (format in {@code ../shared/traces/README.md}), held in primitive arrays so that a
+ * A parsed allocation trace (format in the repository's {@code traces/README.md}), held in primitive arrays so that a
  * replay allocates nothing. Byte traces use {@code a}/{@code f} lines, page traces {@code p}/{@code q}; the
  * amounts are bytes or pages, the alignments bytes. Immutable.
  */

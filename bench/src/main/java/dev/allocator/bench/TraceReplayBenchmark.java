@@ -8,7 +8,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
- * Trace replay: one invocation replays a whole trace from {@code src/main/resources/traces}; each method declares
+ * Trace replay: one invocation replays a whole trace of the repository's {@code traces/} folder (copied to the class path by the build); each method declares
  * the trace's operation count as {@link OperationsPerInvocation}, so JMH reports ns per trace operation. Blocks the
  * trace leaves live are freed after each invocation, untimed.
  */

@@ -10,9 +10,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** The top command: subcommands, {@code --verbose} for all of them, and {@code compare} when run bare. */
-@Command(name = "allocator", mixinStandardHelpOptions = true, version = "allocator 0.1.0",
+@Command(name = "allocator", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {ListCommand.class, CompareCommand.class, ReplayCommand.class, DumpCommand.class,
-            MapCommand.class, CommandLine.HelpCommand.class},
+            MapCommand.class, TracesCommand.class, CommandLine.HelpCommand.class},
         description = {"Lists, compares and inspects the allocators found on the module path.",
             "Without a command it runs 'compare' on the built-in workloads."})
 final class AllocatorCommand implements Callable<Integer> {

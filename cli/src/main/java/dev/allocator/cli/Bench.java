@@ -5,8 +5,8 @@ import dev.allocator.api.BaseAllocator;
 import java.util.Arrays;
 
 /**
- * Measures one allocator on one trace: {@code warmup} untimed replays, {@code repeat} timed replays (each on a
- * fresh allocator, only the operations inside the timer), then two untimed replays: one finds the peak of used
+ * Measures one allocator on one trace: a {@link Warmup} of untimed replays, {@code repeat} timed replays (each on
+ * a fresh allocator, only the operations inside the timer), then two untimed replays: one finds the peak of used
  * space and counts the failed allocations, the other stops at the peak for the fragmentation there.
  *
  * <p>A trace shorter than {@link #MIN_TIMED_OPS} operations (such as {@code vec_push_3M}, 42 of them) is timed as
@@ -19,13 +19,10 @@ final class Bench {
     /** The most fresh allocators one timed sample replays a short trace on. */
     static final int MAX_BATCH = 32;
 
-    private final int warmup;
+    private final Warmup warmup;
     private final int repeat;
 
-    Bench(int warmup, int repeat) {
-        if (warmup < 0) {
-            throw new UserException("--warmup must be 0 or more, not " + warmup);
-        }
+    Bench(Warmup warmup, int repeat) {
         if (repeat < 1) {
             throw new UserException("--repeat must be 1 or more, not " + repeat);
         }
@@ -33,17 +30,18 @@ final class Bench {
         this.repeat = repeat;
     }
 
-    /** Replays per measurement, for progress: warm-ups, timed repeats and the two peak replays. */
+    /** Steps per measurement, for progress: the warm-up, timed repeats and the two peak replays. */
     int replaysPerMeasurement() {
-        return warmup + repeat + 2;
+        return warmup.progressSteps() + repeat + 2;
     }
 
     Measurement measure(Trace trace, Contender contender, long pool, Progress progress) {
         long[] addresses = new long[trace.blockCount()];
         Replayer replayer = Replayer.isolated();
         BaseAllocator[] batch = new BaseAllocator[batchSize(trace.opCount())];
-        for (int i = 0; i < warmup; i++) {
-            timeBatch(replayer, contender, pool, trace, batch, addresses);
+        Warmup.Done warm = warmup.run(() -> timeBatch(replayer, contender, pool, trace, batch, addresses),
+                (long) trace.opCount() * batch.length);
+        for (int i = 0; i < warmup.progressSteps(); i++) {
             progress.step();
         }
         double[] nanosPerOp = new double[repeat];
@@ -62,7 +60,7 @@ final class Bench {
         progress.step();
         Arrays.sort(nanosPerOp);
         return new Measurement(trace.name(), contender.name(), contender.kind(), trace.opCount(), pool,
-                median(nanosPerOp), nanosPerOp[0], peak.used * unit, peak.failures, stats.fragmentation());
+                median(nanosPerOp), nanosPerOp[0], peak.used * unit, peak.failures, stats.fragmentation(), warm);
     }
 
     /**

@@ -47,8 +47,8 @@ final class Contender {
     }
 
     /**
-     * Resolves {@code -a} names (any case; empty means every byte and page allocator {@code lookup} finds) and
-     * hands each the {@code -o} options it takes.
+     * Resolves {@code -a} names (any case; empty means every allocator {@code lookup} finds: byte, page and ID)
+     * and hands each the {@code -o} options it takes.
      *
      * @throws UserException for an unknown name (listing the names that exist) or an option no selected allocator
      *                       takes
@@ -96,11 +96,15 @@ final class Contender {
         return contenders;
     }
 
-    /** The byte and page providers (ID allocators replay no trace), in {@link AllocatorLookup#providers()} order. */
+    /**
+     * The providers whose allocators replay traces: byte, page and ID (ID traces come from the built-in
+     * workloads), in {@link AllocatorLookup#providers()} order.
+     */
     static List<AllocatorProvider> replayable(List<AllocatorProvider> providers) {
         List<AllocatorProvider> result = new ArrayList<>();
         for (AllocatorProvider provider : providers) {
-            if (provider.kind() == AllocatorKind.BYTE || provider.kind() == AllocatorKind.PAGE) {
+            if (provider.kind() == AllocatorKind.BYTE || provider.kind() == AllocatorKind.PAGE
+                    || provider.kind() == AllocatorKind.ID) {
                 result.add(provider);
             }
         }
@@ -121,17 +125,24 @@ final class Contender {
     }
 
     /**
-     * Creates a new allocator and gives it the region {@code [0, pool)}: bytes for a byte allocator, and for a
-     * page allocator the whole pages of it.
+     * Creates a new allocator and gives it the region {@code [0, pool)}: bytes for a byte allocator, for a page
+     * allocator the whole pages of it, for an ID allocator the IDs {@code 0..pool-1}.
      *
      * @throws UserException if the options are rejected or the pool is too small for this allocator
      */
     BaseAllocator create(long pool) {
         BaseAllocator allocator;
         try {
-            allocator = kind == AllocatorKind.PAGE
-                    ? lookup.pageAllocator(name, options)
-                    : lookup.byteAllocator(name, options);
+            switch (kind) {
+                case PAGE:
+                    allocator = lookup.pageAllocator(name, options);
+                    break;
+                case ID:
+                    allocator = lookup.idAllocator(name, options);
+                    break;
+                default:
+                    allocator = lookup.byteAllocator(name, options);
+            }
         } catch (AllocException e) {
             throw new UserException(name + ": " + e.getMessage(), e);
         }
@@ -155,7 +166,10 @@ final class Contender {
         return allocator;
     }
 
-    /** Bytes of one unit of {@link dev.allocator.api.BaseAllocator#stats()}: 1, or the page size. */
+    /**
+     * Bytes of one unit of {@link dev.allocator.api.BaseAllocator#stats()}: 1, or the page size; 1 for an ID
+     * allocator, whose "bytes" are then IDs.
+     */
     static long unitBytes(BaseAllocator allocator) {
         return allocator instanceof PageAllocator ? ((PageAllocator) allocator).pageSize() : 1;
     }

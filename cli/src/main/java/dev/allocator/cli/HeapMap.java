@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * Draws a pool as a row-wrapped strip: the address range is cut into {@code width x rows} cells, left to right then
  * top to bottom; each cell is coloured by how much of it is used (red), free (pale green) or not managed (grey),
- * blending where a cell holds both. A header gives the legend and the fragmentation figure.
+ * blending where a cell holds both. A header gives the legend and the fragmentation figure; the addresses rows
+ * start at run down the left side, the end address sits under the last row.
  */
 final class HeapMap {
     static final Color USED = new Color(200, 50, 40);
@@ -21,6 +22,10 @@ final class HeapMap {
     static final int HEADER = 64;
     static final int FOOTER = 22;
     static final int MARGIN = 10;
+    /** Where the cells start: left of them, the address of each labelled row (up to 16 hex digits). */
+    static final int LEFT = 130;
+    /** A row label needs this many pixels of height; thinner rows are labelled every few rows. */
+    static final int LABEL_HEIGHT = 14;
 
     private final int width;
     private final int rows;
@@ -37,7 +42,7 @@ final class HeapMap {
     }
 
     int imageWidth() {
-        return width + 2 * MARGIN;
+        return LEFT + width + MARGIN;
     }
 
     int imageHeight() {
@@ -72,7 +77,7 @@ final class HeapMap {
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
             for (int cell = 0; cell < cells; cell++) {
                 g.setColor(colour(usedPart[cell] / cellBytes, managedPart[cell] / cellBytes));
-                g.fillRect(MARGIN + cell % width, HEADER + (cell / width) * rowHeight, 1, rowHeight);
+                g.fillRect(LEFT + cell % width, HEADER + (cell / width) * rowHeight, 1, rowHeight);
             }
             drawText(g, snapshot, low, low + span, cellBytes);
         } finally {
@@ -130,10 +135,32 @@ final class HeapMap {
         x = legend(g, x, UNMANAGED, "not managed");
         g.setColor(Color.BLACK);
         g.drawString("one pixel = " + Sizes.human(cellBytes) + ", rows wrap left to right", x + 10, 56);
+        drawRowAddresses(g, low, cellBytes);
         int bottom = HEADER + rows * rowHeight + 16;
-        g.drawString("0x" + Long.toHexString(low), MARGIN, bottom);
-        String end = "0x" + Long.toHexString(high);
-        g.drawString(end, MARGIN + width - g.getFontMetrics().stringWidth(end), bottom);
+        String end = "end 0x" + Long.toHexString(high);
+        g.drawString(end, LEFT + width - g.getFontMetrics().stringWidth(end), bottom);
+    }
+
+    /** The start address of every {@link #labelEvery(int)}-th row, right-aligned left of it, with a tick. */
+    private void drawRowAddresses(Graphics2D g, long low, long cellBytes) {
+        g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 11));
+        int every = labelEvery(rowHeight);
+        for (int row = 0; row < rows; row += every) {
+            int top = HEADER + row * rowHeight;
+            String label = rowAddress(low, row, cellBytes);
+            g.drawLine(LEFT - 4, top, LEFT - 1, top);
+            g.drawString(label, LEFT - 6 - g.getFontMetrics().stringWidth(label), top + 9);
+        }
+    }
+
+    /** How many rows apart the address labels are, so that they do not overlap. */
+    static int labelEvery(int rowHeight) {
+        return (LABEL_HEIGHT + rowHeight - 1) / rowHeight;
+    }
+
+    /** The address row {@code row} starts at, in hex: {@code low + row * width * cellBytes}. */
+    String rowAddress(long low, int row, long cellBytes) {
+        return "0x" + Long.toHexString(low + (long) row * width * cellBytes);
     }
 
     private static int legend(Graphics2D g, int x, Color colour, String label) {

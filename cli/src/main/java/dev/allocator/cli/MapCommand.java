@@ -1,5 +1,6 @@
 package dev.allocator.cli;
 
+import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -38,9 +39,11 @@ final class MapCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HeapMap map = new HeapMap(width, rows, rowHeight);
-        Png.write(map.draw(snapshot.take()), out);
+        Png.checkWritable(out);
+        BufferedImage image = map.draw(snapshot.take());
+        Png.write(image, out);
         PrintWriter printed = spec.commandLine().getOut();
-        printed.println("wrote " + out + " (" + map.imageWidth() + " x " + map.imageHeight() + ")");
+        printed.println("wrote " + out + " (" + image.getWidth() + " x " + image.getHeight() + ")");
         printed.flush();
         return 0;
     }

@@ -20,14 +20,17 @@ final class MeasureOptions {
     @Mixin
     PoolOptions pools = new PoolOptions();
 
-    @Option(names = "--repeat", paramLabel = "N", defaultValue = "5",
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "11",
             description = "Timed replays per trace and allocator, each on a fresh allocator; the median is printed "
                     + "(default: ${DEFAULT-VALUE}).")
     int repeat;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "2",
-            description = "Untimed replays first, to warm up the JIT (default: ${DEFAULT-VALUE}).")
-    int warmup;
+    @Option(names = "--warmup", paramLabel = "auto|N|TIME", defaultValue = "${sys:allocator.warmup:-auto}",
+            description = "Untimed replays first, per allocator and trace, to warm up the JIT: auto (at least 2 s, "
+                    + "then until three replays agree within 5%, at most 10 s), a number of replays, or a time "
+                    + "such as 500ms or 3s. The table shows the warm-up each figure got (~ if the times had not "
+                    + "settled). Default: ${DEFAULT-VALUE} (system property allocator.warmup).")
+    String warmup;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, csv or json (default: ${DEFAULT-VALUE}).")
@@ -40,7 +43,7 @@ final class MeasureOptions {
      */
     List<Contender> contenders() {
         format();
-        new Bench(warmup, repeat);
+        new Bench(Warmup.parse(warmup), repeat);
         return Contender.select(pools.lookup(), allocators, pools.options);
     }
 
@@ -59,7 +62,7 @@ final class MeasureOptions {
      * note on stderr.
      */
     List<Measurement> measure(List<Trace> traces, List<Contender> contenders, CommandSpec spec) {
-        Bench bench = new Bench(warmup, repeat);
+        Bench bench = new Bench(Warmup.parse(warmup), repeat);
         PrintWriter err = spec.commandLine().getErr();
         long replays = 0;
         for (Trace trace : traces) {

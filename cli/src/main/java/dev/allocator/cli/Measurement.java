@@ -16,8 +16,9 @@ import dev.allocator.api.spi.AllocatorKind;
  * @param peakUsedBytes       most space reserved at once, rounding included, in bytes
  * @param failures            allocations that found no memory
  * @param fragmentationAtPeak {@code 1 - largest free / free} at the peak, in {@code [0, 1]}
+ * @param warmup              the warm-up before the timed repeats
  */
 record Measurement(String trace, String allocator, AllocatorKind kind, int ops, long poolBytes,
                    double medianNanosPerOp, double minNanosPerOp, long peakUsedBytes, int failures,
-                   double fragmentationAtPeak) {
+                   double fragmentationAtPeak, Warmup.Done warmup) {
 }

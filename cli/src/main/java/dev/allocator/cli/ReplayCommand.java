@@ -21,7 +21,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "TRACE", arity = "1..*", description = "Trace files (format: shared/traces/README.md).")
+    @Parameters(paramLabel = "TRACE", arity = "1..*", description = "Trace files, or names of bundled traces "
+            + "('allocator traces' lists them). Format: traces/README.md in the repository.")
     List<Path> traces = new ArrayList<>();
 
     @Mixin

@@ -4,6 +4,7 @@ import dev.allocator.api.AllocError;
 import dev.allocator.api.AllocException;
 import dev.allocator.api.BaseAllocator;
 import dev.allocator.api.ByteAllocator;
+import dev.allocator.api.IdAllocator;
 import dev.allocator.api.PageAllocator;
 
 /**
@@ -28,6 +29,9 @@ final class ReplayLoop {
     static int run(BaseAllocator allocator, Trace trace, int limit, long[] addresses) {
         if (allocator instanceof ByteAllocator) {
             return runBytes((ByteAllocator) allocator, trace, limit, addresses);
+        }
+        if (allocator instanceof IdAllocator) {
+            return runIds((IdAllocator) allocator, trace, limit, addresses);
         }
         return runPages((PageAllocator) allocator, trace, limit, addresses);
     }
@@ -94,4 +98,37 @@ final class ReplayLoop {
         return failures;
     }
 
+    private static int runIds(IdAllocator allocator, Trace trace, int limit, long[] addresses) {
+        byte[] ops = trace.ops();
+        int[] ids = trace.ids();
+        long[] sizes = trace.sizes();
+        long[] aligns = trace.aligns();
+        int failures = 0;
+        int i = 0;
+        try {
+            for (; i < limit; i++) {
+                if (ops[i] == Trace.ALLOC) {
+                    long first;
+                    try {
+                        first = allocator.allocId(sizes[i], aligns[i]);
+                    } catch (AllocException e) {
+                        if (e.error() != AllocError.NO_MEMORY) {
+                            throw e;
+                        }
+                        first = ByteAllocator.NO_BLOCK;
+                        failures++;
+                    }
+                    addresses[ids[i]] = first;
+                } else {
+                    long first = addresses[ids[i]];
+                    if (first != ByteAllocator.NO_BLOCK) {
+                        allocator.deallocId(first, sizes[i]);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new ReplayException(trace, i, e);
+        }
+        return failures;
+    }
 }

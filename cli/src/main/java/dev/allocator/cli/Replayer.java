@@ -4,6 +4,7 @@ import dev.allocator.api.AllocError;
 import dev.allocator.api.AllocException;
 import dev.allocator.api.BaseAllocator;
 import dev.allocator.api.ByteAllocator;
+import dev.allocator.api.IdAllocator;
 import dev.allocator.api.PageAllocator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -133,6 +134,9 @@ final class Replayer {
             return ((ByteAllocator) allocator).tryAlloc(size, align);
         }
         try {
+            if (allocator instanceof IdAllocator) {
+                return ((IdAllocator) allocator).allocId(size, align);
+            }
             return ((PageAllocator) allocator).allocPages(size, align);
         } catch (AllocException e) {
             if (e.error() != AllocError.NO_MEMORY) {
@@ -145,15 +149,20 @@ final class Replayer {
     private static void free(BaseAllocator allocator, long address, long size, long align) {
         if (allocator instanceof ByteAllocator) {
             ((ByteAllocator) allocator).dealloc(address, size, align);
+        } else if (allocator instanceof IdAllocator) {
+            ((IdAllocator) allocator).deallocId(address, size);
         } else {
             ((PageAllocator) allocator).deallocPages(address, size);
         }
     }
 
-    /** The used space in the allocator's own unit, O(1). */
+    /** The used space in the allocator's own unit (bytes, pages or IDs), O(1). */
     static long used(BaseAllocator allocator) {
         if (allocator instanceof ByteAllocator) {
             return ((ByteAllocator) allocator).usedBytes();
+        }
+        if (allocator instanceof IdAllocator) {
+            return ((IdAllocator) allocator).used();
         }
         return ((PageAllocator) allocator).usedPages();
     }

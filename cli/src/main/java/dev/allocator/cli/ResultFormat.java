@@ -1,5 +1,6 @@
 package dev.allocator.cli;
 
+import dev.allocator.api.spi.AllocatorKind;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +14,14 @@ enum ResultFormat {
         void write(List<Measurement> results, PrintWriter out, String subject) {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {subject, "allocator", "ops", "ns/op", "best", "peak used", "failures",
-                "frag@peak"});
+                "frag@peak", "warm-up"});
             for (Measurement m : results) {
                 rows.add(new String[] {m.trace(), m.allocator(), Integer.toString(m.ops()),
                     String.format(Locale.ROOT, "%.1f", m.medianNanosPerOp()),
-                    String.format(Locale.ROOT, "%.1f", m.minNanosPerOp()), Sizes.human(m.peakUsedBytes()),
-                    Integer.toString(m.failures()), String.format(Locale.ROOT, "%.3f", m.fragmentationAtPeak())});
+                    String.format(Locale.ROOT, "%.1f", m.minNanosPerOp()),
+                    m.kind() == AllocatorKind.ID ? m.peakUsedBytes() + " IDs" : Sizes.human(m.peakUsedBytes()),
+                    Integer.toString(m.failures()), String.format(Locale.ROOT, "%.3f", m.fragmentationAtPeak()),
+                    m.warmup().describe()});
             }
             printColumns(rows, out, 2);
         }
@@ -28,12 +31,13 @@ enum ResultFormat {
         @Override
         void write(List<Measurement> results, PrintWriter out, String subject) {
             out.println(subject + ",allocator,kind,ops,pool_bytes,median_ns_per_op,min_ns_per_op,peak_used_bytes,"
-                    + "failures,fragmentation_at_peak");
+                    + "failures,fragmentation_at_peak,warmup_ms,warmup_replays,warmup_settled");
             for (Measurement m : results) {
                 out.println(csv(m.trace()) + "," + csv(m.allocator()) + "," + kind(m) + "," + m.ops() + ","
                         + m.poolBytes() + "," + Json.number(m.medianNanosPerOp(), 2) + ","
                         + Json.number(m.minNanosPerOp(), 2) + "," + m.peakUsedBytes() + "," + m.failures() + ","
-                        + Json.number(m.fragmentationAtPeak(), 6));
+                        + Json.number(m.fragmentationAtPeak(), 6) + "," + m.warmup().nanos() / 1_000_000 + ","
+                        + m.warmup().replays() + "," + m.warmup().settled());
             }
         }
     },
@@ -50,7 +54,10 @@ enum ResultFormat {
                         + ", \"median_ns_per_op\": " + Json.number(m.medianNanosPerOp(), 2)
                         + ", \"min_ns_per_op\": " + Json.number(m.minNanosPerOp(), 2)
                         + ", \"peak_used_bytes\": " + m.peakUsedBytes() + ", \"failures\": " + m.failures()
-                        + ", \"fragmentation_at_peak\": " + Json.number(m.fragmentationAtPeak(), 6) + "}");
+                        + ", \"fragmentation_at_peak\": " + Json.number(m.fragmentationAtPeak(), 6)
+                        + ", \"warmup_ms\": " + m.warmup().nanos() / 1_000_000
+                        + ", \"warmup_replays\": " + m.warmup().replays()
+                        + ", \"warmup_settled\": " + m.warmup().settled() + "}");
                 out.println(i + 1 < results.size() ? "," : "");
             }
             out.println("]");

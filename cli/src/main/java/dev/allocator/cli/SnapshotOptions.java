@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 
 /** The options of {@code dump} and {@code map}: one trace, one allocator, a point in the trace, the pools. */
 final class SnapshotOptions {
-    @Parameters(paramLabel = "TRACE", description = "The trace file.")
+    @Parameters(paramLabel = "TRACE", description = "The trace file, or the name of a bundled trace.")
     Path trace;
 
     @Option(names = {"-a", "--allocator"}, paramLabel = "NAME", required = true, description = "The allocator.")

@@ -10,7 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * Reads the trace format of {@code shared/traces/README.md} into a {@link Trace}:
+ * Reads the trace format of the repository's {@code traces/README.md} into a {@link Trace}:
  * <pre>
  * # comment
  * a &lt;id&gt; &lt;size&gt; &lt;align&gt;        allocate bytes
@@ -25,12 +25,24 @@ final class TraceParser {
     }
 
     /**
-     * Parses a trace file; the trace is named after the file, without {@code .trace}.
+     * Parses a trace file, or the bundled trace a bare name (no folder, no such file) names, such as
+     * {@code mixed_align_200K}; the trace is named after the file, without {@code .trace}.
      *
      * @throws UserException if the file is missing, unreadable or malformed
      */
     static Trace parse(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new UserException(file + ": is a folder, not a trace file");
+        }
         if (!Files.isRegularFile(file)) {
+            String bundled = BundledTraces.nameOf(file);
+            if (bundled != null) {
+                return BundledTraces.parse(bundled);
+            }
+            if (file.getParent() == null && !BundledTraces.names().isEmpty()) {
+                throw new UserException(file + ": no such trace file, nor a bundled trace (bundled: "
+                        + String.join(", ", BundledTraces.names()) + ")");
+            }
             throw new UserException(file + ": no such trace file");
         }
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -38,7 +50,7 @@ final class TraceParser {
         } catch (NoSuchFileException e) {
             throw new UserException(file + ": no such trace file", e);
         } catch (IOException e) {
-            throw new UserException(file + ": cannot read: " + e.getMessage(), e);
+            throw new UserException(file + ": cannot read: " + FileErrors.reason(e), e);
         }
     }
 

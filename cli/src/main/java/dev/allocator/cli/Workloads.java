@@ -23,7 +23,11 @@ import java.util.TreeMap;
  *   <li>{@code mixed_align_50K}: the original's alignment test: 50,000 steps, half allocate 1 B to 64 KiB aligned to
  *       1 to 128, half free a random live block;</li>
  *   <li>{@code page_mixed_20K} (page allocators): 20,000 steps, 2/3 allocate 1 to 1,024 pages aligned to 4 KiB to
- *       1 MiB, 1/3 free a random live run, forced frees above 60% of 1 Mi pages.</li>
+ *       1 MiB, 1/3 free a random live run, forced frees above 60% of 1 Mi pages;</li>
+ *   <li>{@code id_churn_100K} (ID allocators): IDs as a handle or descriptor table uses them, 100,000 operations:
+ *       20,000 single IDs, then pairs that free a random live allocation and allocate again, one in 32 of them a
+ *       block of 2 to 32 IDs aligned to its size rounded up to a power of two (as interrupt vectors are handed
+ *       out), the others one ID.</li>
  * </ul>
  */
 final class Workloads {
@@ -35,7 +39,7 @@ final class Workloads {
     /** Every workload, in the order {@code compare} prints them. */
     static List<String> names() {
         return List.of("vec_push_3M", "vec_rand_free_25K_64", "vec_rand_free_7500_520", "btree_map_50K",
-                "mixed_align_50K", "page_mixed_20K");
+                "mixed_align_50K", "page_mixed_20K", "id_churn_100K");
     }
 
     /**
@@ -57,6 +61,8 @@ final class Workloads {
                 return mixedAlign("mixed_align_50K", 50_000);
             case "page_mixed_20k":
                 return pageMixed("page_mixed_20K", 20_000, 1 << 20);
+            case "id_churn_100k":
+                return idChurn("id_churn_100K", 100_000, 20_000);
             default:
                 throw new UserException("unknown workload '" + name + "'; known: " + String.join(", ", names()));
         }
@@ -200,6 +206,27 @@ final class Workloads {
                 livePages += pages;
                 trace.alloc(AllocatorKind.PAGE, pages, align);
             }
+        }
+        return trace.build();
+    }
+
+    /**
+     * IDs: {@code live} single IDs, then free-one-allocate-one pairs up to {@code ops} operations; one allocation
+     * in 32 of the pairs is a block of 2 to 32 IDs aligned to its size rounded up to a power of two.
+     */
+    static Trace idChurn(String name, int ops, int live) {
+        Trace.Builder trace = new Trace.Builder(name);
+        SplittableRandom random = new SplittableRandom(SEED);
+        LiveSet liveIds = new LiveSet();
+        for (int i = 0; i < live; i++) {
+            liveIds.add(trace.blockCount());
+            trace.alloc(AllocatorKind.ID, 1, 1);
+        }
+        for (int op = live; op + 2 <= ops; op += 2) {
+            trace.free(AllocatorKind.ID, liveIds.removeRandom(random));
+            long count = random.nextInt(32) == 0 ? 2 + random.nextInt(31) : 1;
+            liveIds.add(trace.blockCount());
+            trace.alloc(AllocatorKind.ID, count, Long.highestOneBit(count * 2 - 1));
         }
         return trace.build();
     }

@@ -23,8 +23,8 @@ class BenchTest {
     @Test
     void countsAreChecked() {
         assertEquals("--repeat must be 1 or more, not 0",
-                assertThrows(UserException.class, () -> new Bench(0, 0)).getMessage());
+                assertThrows(UserException.class, () -> new Bench(Warmup.parse("0"), 0)).getMessage());
         assertEquals("--warmup must be 0 or more, not -1",
-                assertThrows(UserException.class, () -> new Bench(-1, 1)).getMessage());
+                assertThrows(UserException.class, () -> Warmup.parse("-1")).getMessage());
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /** Runs the command in-process and keeps what it printed. */
 final class Cli {
@@ -22,6 +23,21 @@ final class Cli {
         StringWriter err = new StringWriter();
         int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Cli(code, out.toString(), err.toString());
+    }
+
+    /** Runs {@code command} with a system property set, then puts the property back as it was. */
+    static Cli withProperty(String key, String value, Supplier<Cli> command) {
+        String before = System.getProperty(key);
+        System.setProperty(key, value);
+        try {
+            return command.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, before);
+            }
+        }
     }
 
     /** A trace file of the test resources. */

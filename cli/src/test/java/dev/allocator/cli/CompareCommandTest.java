@@ -20,19 +20,19 @@ class CompareCommandTest {
 
     @Test
     void bareCommandRunsCompareOnEveryWorkloadOfEachKind() {
-        Cli cli = Cli.run();
+        Cli cli = Cli.withProperty("allocator.warmup", "1", Cli::run); // the default is seconds per figure
         assertEquals(0, cli.exitCode, cli::toString);
         List<String> lines = cli.out.lines().toList();
-        assertTrue(lines.get(0).matches("workload +allocator +ops +ns/op +best +peak used +failures +frag@peak"),
+        assertTrue(lines.get(0).matches("workload +allocator +ops +ns/op +best +peak used +failures +frag@peak +warm-up"),
                 cli::toString);
         int rows = 0;
         for (String workload : Workloads.names()) {
-            AllocatorKind kind = workload.startsWith("page") ? AllocatorKind.PAGE : AllocatorKind.BYTE;
+            AllocatorKind kind = WorkloadsTest.kindOf(workload);
             for (AllocatorProvider provider : Allocators.providers()) {
                 if (provider.kind() == kind) {
                     rows++;
                     assertTrue(lines.stream().anyMatch(line -> line.matches(
-                            workload + " +" + provider.name() + " .* 0 +[0-9.]+")),
+                            workload + " +" + provider.name() + " .* 0 +[0-9.]+ +~?[0-9.]+s")),
                             () -> workload + " on " + provider.name() + " missing or failing:\n" + cli);
                 }
             }
@@ -71,5 +71,27 @@ class CompareCommandTest {
         Cli cli = Cli.run("compare", "-w", "nope");
         assertEquals(2, cli.exitCode);
         assertTrue(cli.err.startsWith("allocator compare: unknown workload 'nope'; known: vec_push_3M, "), cli::toString);
+    }
+
+    @Test
+    void theIdWorkloadRunsOnIdAllocatorsOnlyAndCountsIds() {
+        Cli cli = Cli.run("compare", "-w", "id_churn_100K", "-a", "bitmap", "--repeat", "1", "--warmup", "0");
+        assertEquals(0, cli.exitCode, cli::toString);
+        List<String> lines = cli.out.lines().toList();
+        assertEquals(2, lines.size(), "the header and the bitmap ID allocator's row, not its page one:\n" + cli);
+        assertTrue(lines.get(1).matches("id_churn_100K +bitmap +100000 +[0-9.]+ +[0-9.]+ +[0-9]+ IDs +0 +[0-9.]+ +~?[0-9.]+s"),
+                cli::toString);
+    }
+
+    @Test
+    void theIdPoolBoundsTheIds() {
+        Cli cli = Cli.run("compare", "-w", "id_churn_100K", "-a", "bitmap", "--repeat", "1", "--warmup", "0",
+                "--id-pool", "10000", "--format", "csv");
+        assertEquals(0, cli.exitCode, cli::toString);
+        String[] row = cli.out.lines().toList().get(1).split(",");
+        assertEquals("id", row[2]);
+        assertEquals("10000", row[4], "pool");
+        assertTrue(Integer.parseInt(row[8]) > 0, "20,000 live IDs do not fit 10,000: " + cli);
+        assertEquals("10000", row[7], "the peak is every ID");
     }
 }

@@ -51,9 +51,11 @@ class ReplayCommandTest {
         assertEquals(3, lines.size(), cli::toString);
         assertTrue(lines.get(0).startsWith("trace"), cli::toString);
         assertTrue(lines.get(0).contains("ns/op") && lines.get(0).contains("frag@peak"), cli::toString);
-        assertTrue(lines.get(1).matches("golden +firstfit +10 +[0-9.]+ +[0-9.]+ +808 B +2 +0\\.037"), lines.get(1));
-        assertTrue(lines.get(2).matches("golden_page +firstfit-pages +8 +[0-9.]+ +[0-9.]+ +64\\.0 KiB +1 +0\\.000"),
-                lines.get(2));
+        assertTrue(lines.get(0).endsWith("warm-up"), cli::toString);
+        assertTrue(lines.get(1).matches("golden +firstfit +10 +[0-9.]+ +[0-9.]+ +808 B +2 +0\\.037 +~?[0-9.]+s"),
+                lines.get(1));
+        assertTrue(lines.get(2).matches(
+                "golden_page +firstfit-pages +8 +[0-9.]+ +[0-9.]+ +64\\.0 KiB +1 +0\\.000 +~?[0-9.]+s"), lines.get(2));
     }
 
     @Test
@@ -64,7 +66,8 @@ class ReplayCommandTest {
         assertTrue(cli.out.startsWith("[\n  {\"trace\": \"golden\", \"allocator\": \"firstfit\", \"kind\": \"byte\", "
                 + "\"ops\": 10, \"pool_bytes\": 1024, \"median_ns_per_op\": "), cli::toString);
         assertTrue(cli.out.contains("\"peak_used_bytes\": 808, \"failures\": 2, "
-                + "\"fragmentation_at_peak\": 0.037037}\n]"), cli::toString);
+                + "\"fragmentation_at_peak\": 0.037037, \"warmup_ms\": 0, \"warmup_replays\": 0, "
+                + "\"warmup_settled\": false}\n]"), cli::toString);
     }
 
     @Test

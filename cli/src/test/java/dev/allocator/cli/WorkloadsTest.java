@@ -44,7 +44,7 @@ class WorkloadsTest {
         for (String name : Workloads.names()) {
             Trace trace = Workloads.generate(name);
             assertEquals(name, trace.name());
-            assertEquals(name.startsWith("page") ? AllocatorKind.PAGE : AllocatorKind.BYTE, trace.kind());
+            assertEquals(kindOf(name), trace.kind(), name);
             assertTrue(trace.opCount() > 40, name);
         }
     }
@@ -58,5 +58,34 @@ class WorkloadsTest {
             assertEquals(first.size(i), second.size(i));
             assertEquals(first.id(i), second.id(i));
         }
+    }
+
+    @Test
+    void idChurnFillsSingleIdsThenFreesAndAllocatesInPairsWithSomeAlignedBlocks() {
+        Trace trace = Workloads.generate("id_churn_100K");
+        assertEquals(AllocatorKind.ID, trace.kind());
+        assertEquals(100_000, trace.opCount());
+        for (int i = 0; i < 20_000; i++) {
+            assertEquals(Trace.ALLOC, trace.op(i));
+            assertEquals(1, trace.size(i));
+        }
+        int blocks = 0;
+        for (int i = 20_000; i < trace.opCount(); i += 2) {
+            assertEquals(Trace.FREE, trace.op(i), "a free first");
+            assertEquals(Trace.ALLOC, trace.op(i + 1), "then an allocation");
+            long count = trace.size(i + 1);
+            long align = trace.align(i + 1);
+            assertTrue(count >= 1 && count <= 32, "count " + count);
+            assertTrue(align >= count && align < 2 * count && Long.bitCount(align) == 1, count + " aligned " + align);
+            if (count > 1) {
+                blocks++;
+            }
+        }
+        assertTrue(blocks > 40_000 / 32 / 2 && blocks < 40_000 / 32 * 2, blocks + " blocks in 40,000 allocations");
+    }
+
+    static AllocatorKind kindOf(String workload) {
+        return workload.startsWith("page") ? AllocatorKind.PAGE
+                : workload.startsWith("id") ? AllocatorKind.ID : AllocatorKind.BYTE;
     }
 }

@@ -47,7 +47,7 @@ import java.util.Objects;
  *     +-----------------------------------------------------------------------+
  *
  *     address -> chunk: ChunkDirectory, lock-free, O(1) (chunks are aligned to their size)
- *     chunk   -> block: BlockRegistry, lock-free, O(1): LIVE <-> CACHED by CAS; BUSY while going home
+ *     chunk   -> block: BlockRegistry, lock-free, O(1): LIVE &lt;-&gt; CACHED by CAS; BUSY while going home
  * </pre>
  *
  * <ul>
@@ -357,7 +357,11 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
      */
     @Override
     public AllocatorStats stats() {
-        ThreadCache cache = enter();
+        ThreadCache cache = caches.current(resetEpoch, flushEpoch);
+        if (cache.walking) {
+            return statsLocked(); // a visitor reading: its walk holds every lock and sent the caches home
+        }
+        enter(cache);
         sweepDeadThreads();
         lockArenas();
         try {
@@ -378,13 +382,18 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
      *
      * <p>Sends the caches home first, as {@link #stats()} does, then walks the root in address order, each chunk
      * expanded into its own blocks. Holds every arena's lock and the root's during the walk, so other threads'
-     * calls that need a lock wait for it; a visitor that calls this allocator gets a
-     * {@link ConcurrentModificationException}.
+     * calls that need a lock wait for it. A visitor may read this allocator (counters, {@code stats()},
+     * {@code usableSize}, a nested walk); one that changes it gets a {@link ConcurrentModificationException}.
      */
     @Override
     public void forEachBlock(BlockVisitor visitor) {
         Objects.requireNonNull(visitor, "visitor");
-        ThreadCache cache = enter();
+        ThreadCache cache = caches.current(resetEpoch, flushEpoch);
+        if (cache.walking) {
+            root.algorithm.forEachBlock(new RootWalk(root, visitor)); // nested: the outer walk holds the locks
+            return;
+        }
+        enter(cache);
         sweepDeadThreads();
         lockArenas();
         try {

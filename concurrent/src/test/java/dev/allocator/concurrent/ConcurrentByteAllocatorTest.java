@@ -1,6 +1,7 @@
 package dev.allocator.concurrent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -322,7 +323,7 @@ class ConcurrentByteAllocatorTest {
     }
 
     @Test
-    void aVisitorThatCallsTheAllocatorGetsConcurrentModificationException() {
+    void aVisitorThatChangesTheAllocatorGetsConcurrentModificationException() {
         ConcurrentByteAllocator allocator = tlsf();
         long block = allocator.alloc(64, 8);
         assertThrows(ConcurrentModificationException.class,
@@ -330,8 +331,30 @@ class ConcurrentByteAllocatorTest {
         assertThrows(ConcurrentModificationException.class,
                 () -> allocator.forEachBlock((start, size, used) -> allocator.dealloc(block, 64, 8)));
         assertThrows(ConcurrentModificationException.class,
-                () -> allocator.forEachBlock((start, size, used) -> allocator.stats()));
+                () -> allocator.forEachBlock((start, size, used) -> allocator.tryResize(block, 64, 32, 8)));
+        assertThrows(ConcurrentModificationException.class,
+                () -> allocator.forEachBlock((start, size, used) -> allocator.reset()));
         assertEquals(allocator.usableSize(64, 8), allocator.usedBytes(), "nothing changed");
+        allocator.dealloc(block, 64, 8);
+        assertEquals(0, allocator.stats().used(), "and the locks were released");
+    }
+
+    @Test
+    void aVisitorMayReadTheAllocatorWithoutWaitingForTheLocksItsWalkHolds() {
+        ConcurrentByteAllocator allocator = tlsf();
+        long block = allocator.alloc(64, 8);
+        AllocatorStats before = allocator.stats();
+        List<AllocatorStats> seen = new ArrayList<>();
+        int[] nestedRuns = {0};
+        allocator.forEachBlock((start, size, used) -> {
+            seen.add(allocator.stats());
+            allocator.forEachBlock((innerStart, innerSize, innerUsed) -> nestedRuns[0]++);
+        });
+        assertFalse(seen.isEmpty(), "the visitor ran");
+        for (AllocatorStats stats : seen) {
+            assertEquals(before, stats, "stats() from the visitor");
+        }
+        assertEquals(seen.size() * seen.size(), nestedRuns[0], "every nested walk saw every run");
         allocator.dealloc(block, 64, 8);
         assertEquals(0, allocator.stats().used(), "and the locks were released");
     }

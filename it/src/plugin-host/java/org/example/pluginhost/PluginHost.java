@@ -7,6 +7,7 @@ import dev.allocator.api.PluginFolder;
 import dev.allocator.api.spi.AllocatorKind;
 import dev.allocator.api.spi.AllocatorProvider;
 import dev.allocator.tck.Conformance;
+import dev.allocator.tck.ContractSettings;
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,7 +124,7 @@ public final class PluginHost {
     /** Runs the tck's contract on the byte allocator {@code name}; prints the tally and each failure. */
     private static int conformance(String name) {
         TckTally tally = new TckTally();
-        tally.run(Conformance.forProvider(AllocatorKind.BYTE, name, Conformance.Settings.DEFAULT));
+        tally.run(Conformance.forProvider(AllocatorKind.BYTE, name, ContractSettings.defaults()));
         System.out.println("tck: " + tally.passed + " passed, " + tally.failed + " failed, " + tally.skipped
                 + " skipped");
         return tally.failed;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class JlinkImageTest {
     static final String PROBE = "dev.allocator.it.probe";
     static final String PROVIDER_MODULE = "dev.allocator.tlsf";
+    static final String RECORDS_MODULE = "dev.allocator.records";
     static final String PROVIDER = "tlsf";
     static final String ABSENT = "buddy";
 
@@ -28,7 +29,7 @@ class JlinkImageTest {
         Path work = Path.of(System.getProperty("allocator.it.work", "target/it-work"));
         RuntimeImage image = RuntimeImage.link(work.resolve("image-" + PROVIDER),
                 List.of(RuntimeImage.locationOf("dev.allocator.api"), RuntimeImage.locationOf(PROVIDER_MODULE),
-                        probe),
+                        RuntimeImage.locationOf(RECORDS_MODULE), probe),
                 List.of(PROBE, PROVIDER_MODULE));
 
         Processes.Result modules = image.java("--list-modules");
@@ -36,8 +37,8 @@ class JlinkImageTest {
         Set<String> names = new TreeSet<>();
         modules.output.lines().map(line -> line.replaceFirst("@.*", "").trim()).filter(line -> !line.isEmpty())
                 .forEach(names::add);
-        assertEquals(new TreeSet<>(Set.of("java.base", "dev.allocator.api", PROVIDER_MODULE, PROBE)), names,
-                "modules of the image");
+        assertEquals(new TreeSet<>(Set.of("java.base", "dev.allocator.api", PROVIDER_MODULE, RECORDS_MODULE, PROBE)),
+                names, "modules of the image: the provider's records module comes in through its requires");
 
         Processes.Result run = image.java("-m", PROBE + "/" + PROBE + ".Probe", PROVIDER, ABSENT);
         assertEquals(0, run.status, run.output);

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Checks the rules of the module graph on the modules as the JVM resolved them (module path run): the test
  * module sees the api and its test tools only, the api depends on nothing, and a provider depends on the api
- * (and on other providers at most, as slab on buddy) and registers its providers both ways.
+ * (and on other providers at most, as slab on buddy, and on the shared records module, which depends on nothing
+ * and provides nothing) and registers its providers both ways.
  */
 class ModuleGraphTest {
     private static final Module SELF = ModuleGraphTest.class.getModule();
@@ -54,17 +55,28 @@ class ModuleGraphTest {
     }
 
     @Test
-    void everyProviderModuleRequiresTheApiAndAtMostOtherProviderModules() {
+    void everyProviderModuleRequiresTheApiAndAtMostOtherProvidersAndTheRecords() {
         Set<String> providerModules = providerModules().stream().map(Module::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
         for (String name : providerModules) {
             ModuleDescriptor descriptor = ModuleLayer.boot().findModule(name).orElseThrow().getDescriptor();
             Set<String> required = requires(descriptor);
             required.removeAll(providerModules);
+            required.remove(RECORDS);
             assertEquals(Set.of("java.base", "dev.allocator.api"), required, name + " requires");
             assertTrue(descriptor.provides().stream()
                     .anyMatch(p -> p.service().equals(AllocatorProvider.class.getName())), name + " provides");
         }
+    }
+
+    @Test
+    void theSharedRecordsModuleRequiresNothingProvidesNothingAndExportsOnlyToAllocators() {
+        ModuleDescriptor records = ModuleLayer.boot().findModule(RECORDS).orElseThrow().getDescriptor();
+        assertEquals(Set.of("java.base"), requires(records));
+        assertTrue(records.provides().isEmpty());
+        assertTrue(records.exports().stream().allMatch(ModuleDescriptor.Exports::isQualified),
+                "every export of " + RECORDS + " is qualified: " + records.exports());
+        assertFalse(SELF.canRead(ModuleLayer.boot().findModule(RECORDS).orElseThrow()));
     }
 
     @Test
@@ -84,6 +96,8 @@ class ModuleGraphTest {
             assertEquals(declared, listed, module.getName() + ": provides clause against META-INF/services");
         }
     }
+
+    private static final String RECORDS = "dev.allocator.records";
 
     private static Set<Module> providerModules() {
         Set<Module> modules = new java.util.LinkedHashSet<>();

@@ -37,6 +37,8 @@ final class FirstFitByteAllocator implements ByteAllocator {
     private long totalBytes;
     private long usedBytes;
     private long liveBlocks;
+    /** Set while forEachBlock runs: a visitor that would change the allocator gets a ConcurrentModificationException. */
+    private boolean walking;
 
     FirstFitByteAllocator(long granularity) {
         this.granularity = granularity;
@@ -44,16 +46,17 @@ final class FirstFitByteAllocator implements ByteAllocator {
 
     @Override
     public void init(long start, long size) {
+        checkNotWalking();
         if (initialized) {
             throw AllocException.memoryOverlap("init called twice (region [" + start + ", +" + size
                     + ")); add more regions with addMemory");
         }
         addRegion(start, size);
-        initialized = true;
     }
 
     @Override
     public void addMemory(long start, long size) {
+        checkNotWalking();
         addRegion(start, size);
     }
 
@@ -63,6 +66,7 @@ final class FirstFitByteAllocator implements ByteAllocator {
         long end = Alignment.alignDown(start + size, granularity);
         ensureCapacity(count + 1);
         regions.add(start, size);
+        initialized = true;
         if (first < end) {
             insert(insertionPoint(first), first, end - first, false);
             totalBytes += end - first;
@@ -93,6 +97,8 @@ final class FirstFitByteAllocator implements ByteAllocator {
     @Override
     public long tryAlloc(long size, long align) {
         long need = usableSize(size, align);
+        checkNotWalking();
+        ensureCapacity(count + 2);
         long blockAlign = Math.max(align, granularity);
         for (int i = 0; i < count; i++) {
             if (used[i] || sizes[i] < need) {
@@ -111,7 +117,6 @@ final class FirstFitByteAllocator implements ByteAllocator {
     private long carve(int i, long padding, long need) {
         long start = starts[i];
         long tail = sizes[i] - padding - need;
-        ensureCapacity(count + 2);
         int usedIndex = i;
         if (padding > 0) {
             sizes[i] = padding;
@@ -132,6 +137,7 @@ final class FirstFitByteAllocator implements ByteAllocator {
     @Override
     public void dealloc(long pos, long size, long align) {
         int i = liveBlock(pos, size, align);
+        checkNotWalking();
         used[i] = false;
         usedBytes -= sizes[i];
         liveBlocks--;
@@ -149,12 +155,16 @@ final class FirstFitByteAllocator implements ByteAllocator {
     public boolean tryResize(long pos, long oldSize, long newSize, long align) {
         long newNeed = usableSize(newSize, align);
         int i = liveBlock(pos, oldSize, align);
+        checkNotWalking();
         long current = sizes[i];
         if (newNeed == current) {
             return true;
         }
         boolean nextIsFree = i + 1 < count && !used[i + 1] && touch(i, i + 1);
         if (newNeed < current) {
+            if (!nextIsFree) {
+                ensureCapacity(count + 1); // room for the freed tail before anything changes
+            }
             long freed = current - newNeed;
             sizes[i] = newNeed;
             usedBytes -= freed;
@@ -162,7 +172,6 @@ final class FirstFitByteAllocator implements ByteAllocator {
                 starts[i + 1] -= freed;
                 sizes[i + 1] += freed;
             } else {
-                ensureCapacity(count + 1);
                 insert(i + 1, pos + newNeed, freed, false);
             }
             return true;
@@ -231,12 +240,13 @@ final class FirstFitByteAllocator implements ByteAllocator {
 
     @Override
     public void reset() {
+        checkNotWalking();
+        ensureCapacity(regions.count());
         count = 0;
         for (int r = 0; r < regions.count(); r++) {
             long first = trimmedStart(regions.start(r));
             long end = Alignment.alignDown(regions.end(r), granularity);
             if (first < end) {
-                ensureCapacity(count + 1);
                 insert(count, first, end - first, false);
             }
         }
@@ -267,8 +277,23 @@ final class FirstFitByteAllocator implements ByteAllocator {
 
     @Override
     public void forEachBlock(BlockVisitor visitor) {
-        for (int i = 0; i < count; i++) {
-            visitor.visit(starts[i], sizes[i], used[i]);
+        java.util.Objects.requireNonNull(visitor, "visitor");
+        boolean outer = !walking;
+        walking = true;
+        try {
+            for (int i = 0; i < count; i++) {
+                visitor.visit(starts[i], sizes[i], used[i]);
+            }
+        } finally {
+            if (outer) {
+                walking = false;
+            }
+        }
+    }
+
+    private void checkNotWalking() {
+        if (walking) {
+            throw new java.util.ConcurrentModificationException("cannot change the allocator from forEachBlock");
         }
     }
 
@@ -294,12 +319,16 @@ final class FirstFitByteAllocator implements ByteAllocator {
         count--;
     }
 
+    /** Grows the arrays for {@code wanted} blocks; all three are copied before any is replaced (OOM-safe). */
     private void ensureCapacity(int wanted) {
         if (wanted > starts.length) {
             int capacity = Math.max(wanted, starts.length * 2);
-            starts = Arrays.copyOf(starts, capacity);
-            sizes = Arrays.copyOf(sizes, capacity);
-            used = Arrays.copyOf(used, capacity);
+            long[] grownStarts = Arrays.copyOf(starts, capacity);
+            long[] grownSizes = Arrays.copyOf(sizes, capacity);
+            boolean[] grownUsed = Arrays.copyOf(used, capacity);
+            starts = grownStarts;
+            sizes = grownSizes;
+            used = grownUsed;
         }
     }
 }

@@ -1,65 +1,54 @@
 package dev.allocator.memory;
 
-import java.util.Arrays;
+import dev.allocator.records.AddressIndex;
+import dev.allocator.records.RecordStore;
 
 /**
- * The live blocks of a pool: block address to the exact size and alignment it was allocated with. An open
- * addressing hash table with linear probing over three parallel primitive arrays, so lookups, inserts and removals
- * are O(1) on average and create no objects.
+ * The live blocks of a pool: block address to the exact size and alignment it was allocated with, one record per
+ * block in the records the allocators use ({@link RecordStore}: records never move) found by address through an
+ * {@link AddressIndex}, so lookups, inserts and removals are O(1) on average and create no objects.
  *
  * <pre>
- *   slot:        0      1      2      3      4      5      6      7
- *   addresses: [ -1 | 4096 | 8256 |  -1  |  -1  | 9000 |  -1  |  -1  ]   -1 marks an empty slot
- *   sizes:     [  . |  100 |   24 |   .  |   .  |  512 |   .  |   .  ]
- *   alignShift:[  . |   12 |    3 |   .  |   .  |    0 |   .  |   .  ]   alignment = 1 << alignShift
+ *   record  word 0: address   word 1: size   word 2: alignment shift (high half) | index chain (low half)
+ *   [0]     4096              100            12 | NIL
+ *   [1]     8256              24             3  | 0
  * </pre>
  *
- * <p>Invariants: the capacity is a power of two and at least twice the count (load factor at most 1/2); every
- * address sits in its home slot or after it in an unbroken run of full slots (linear probing), which removal keeps
- * by shifting later entries of the run back instead of leaving tombstones. The table grows by doubling and never
- * shrinks, so its size follows the peak number of live blocks.
- *
- * <p>Slot numbers returned by {@link #find(long)} stay valid until the next {@link #put} or {@link #removeAt}.
- * Not thread safe.
+ * <p>The arrays grow with the most blocks live at once and never shrink. A record number returned by
+ * {@link #find(long)} stays valid until that block is removed. Not thread safe.
  */
 final class LiveBlocks {
-    static final long EMPTY = -1L;
-    private static final int MIN_CAPACITY = 16;
+    private static final int ADDRESS = 0;
+    private static final int SIZE = 1;
+    private static final int ALIGN_AND_LINK = 2;
 
-    private long[] addresses;
-    private long[] sizes;
-    private byte[] alignShifts;
-    private int mask;
-    private int hashShift;
-    private int count;
-
-    LiveBlocks() {
-        allocate(MIN_CAPACITY);
-    }
+    private final RecordStore records = new RecordStore(3, 16);
+    private final AddressIndex byAddress = new AddressIndex(records, ALIGN_AND_LINK, 16);
 
     /** Number of live blocks. */
     int count() {
-        return count;
+        return byAddress.count();
     }
 
     /**
      * Finds a block.
      *
      * @param address a block address, {@code >= 0}
-     * @return its slot, or -1 if no live block starts there
+     * @return its record, or -1 if no live block starts there
      */
     int find(long address) {
-        int slot = home(address);
-        while (true) {
-            long key = addresses[slot];
-            if (key == address) {
-                return slot;
-            }
-            if (key == EMPTY) {
-                return -1;
-            }
-            slot = (slot + 1) & mask;
+        return byAddress.find(address);
+    }
+
+    /**
+     * Makes room for one more block now, so that the {@link #put} after a successful allocation cannot fail for
+     * want of heap: if growing throws {@link OutOfMemoryError}, nothing has been allocated yet.
+     */
+    void reserveOne() {
+        if (!records.ensureRoom(1)) {
+            throw new IllegalStateException("more live blocks than " + records.maxRecords());
         }
+        byAddress.ensureRoom(1);
     }
 
     /**
@@ -70,89 +59,46 @@ final class LiveBlocks {
      * @param alignment a power of two
      */
     void put(long address, long size, long alignment) {
-        if (2 * (count + 1) > addresses.length) {
-            grow();
-        }
-        insert(address, size, (byte) Long.numberOfTrailingZeros(alignment));
-        count++;
+        reserveOne();
+        int record = records.add();
+        records.set(record, ADDRESS, address);
+        records.set(record, SIZE, size);
+        records.setHigh(record, ALIGN_AND_LINK, Long.numberOfTrailingZeros(alignment));
+        byAddress.insert(record);
     }
 
-    /** The address stored in a slot. */
-    long address(int slot) {
-        return addresses[slot];
+    /** The address of the block in a record. */
+    long address(int record) {
+        return records.get(record, ADDRESS);
     }
 
-    /** The size of the block in a slot. */
-    long size(int slot) {
-        return sizes[slot];
+    /** The size of the block in a record. */
+    long size(int record) {
+        return records.get(record, SIZE);
     }
 
-    /** The alignment of the block in a slot. */
-    long alignment(int slot) {
-        return 1L << alignShifts[slot];
+    /** The alignment of the block in a record. */
+    long alignment(int record) {
+        return 1L << records.high(record, ALIGN_AND_LINK);
     }
 
-    /** Changes the size of the block in a slot (after a resize in place). */
-    void setSize(int slot, long size) {
-        sizes[slot] = size;
+    /** Changes the size of the block in a record (after a resize in place). */
+    void setSize(int record, long size) {
+        records.set(record, SIZE, size);
+    }
+
+    /** Bytes the tables hold, for tests. */
+    long footprintBytes() {
+        return records.footprintBytes() + byAddress.footprintBytes();
     }
 
     /**
-     * Forgets the block in a slot, shifting back later members of its probe run so that no lookup stops short.
+     * Forgets the block in a record.
      *
-     * @param slot a slot {@link #find(long)} returned
+     * @param record a record {@link #find(long)} returned
      */
-    void removeAt(int slot) {
-        int hole = slot;
-        int next = (hole + 1) & mask;
-        while (addresses[next] != EMPTY) {
-            int nextHome = home(addresses[next]);
-            // The entry at next may move into the hole only if its home is not inside (hole, next].
-            if (((next - nextHome) & mask) >= ((next - hole) & mask)) {
-                addresses[hole] = addresses[next];
-                sizes[hole] = sizes[next];
-                alignShifts[hole] = alignShifts[next];
-                hole = next;
-            }
-            next = (next + 1) & mask;
-        }
-        addresses[hole] = EMPTY;
-        count--;
-    }
-
-    private void insert(long address, long size, byte alignShift) {
-        int slot = home(address);
-        while (addresses[slot] != EMPTY) {
-            slot = (slot + 1) & mask;
-        }
-        addresses[slot] = address;
-        sizes[slot] = size;
-        alignShifts[slot] = alignShift;
-    }
-
-    private int home(long address) {
-        // Fibonacci hashing: block addresses share their low bits (alignment), so take the product's top bits.
-        return (int) ((address * 0x9E3779B97F4A7C15L) >>> hashShift);
-    }
-
-    private void grow() {
-        long[] oldAddresses = addresses;
-        long[] oldSizes = sizes;
-        byte[] oldShifts = alignShifts;
-        allocate(oldAddresses.length * 2);
-        for (int slot = 0; slot < oldAddresses.length; slot++) {
-            if (oldAddresses[slot] != EMPTY) {
-                insert(oldAddresses[slot], oldSizes[slot], oldShifts[slot]);
-            }
-        }
-    }
-
-    private void allocate(int capacity) {
-        addresses = new long[capacity];
-        Arrays.fill(addresses, EMPTY);
-        sizes = new long[capacity];
-        alignShifts = new byte[capacity];
-        mask = capacity - 1;
-        hashShift = 64 - Integer.numberOfTrailingZeros(capacity);
+    void removeAt(int record) {
+        byAddress.remove(record);
+        records.release(record);
     }
 }

@@ -45,12 +45,24 @@ import java.util.Objects;
  * such a segment and does nothing; {@code reallocate} of it allocates a new block with that alignment.
  *
  * <h2>Errors</h2>
- * Bad arguments ({@code size < 0}, an alignment that is not a power of two or too large for a heap pool) throw
- * {@link IllegalArgumentException}, as {@link SegmentAllocator#allocate(long, long)} specifies. Exhaustion throws
- * {@link AllocException} with {@link AllocError#NO_MEMORY}, never {@link OutOfMemoryError}. {@code free} of a
- * segment that is not a live block of this pool (other memory, already freed, or any other slice of a block than
- * the segment {@code allocate} returned) throws {@link AllocException} with {@link AllocError#NOT_ALLOCATED}. A
- * rejected call changes nothing. After {@link #close()} every method throws {@link IllegalStateException}.
+ * Every failure is one of these exceptions, with a message that names the values and says what to do; a rejected
+ * call changes nothing.
+ * <ul>
+ *   <li>{@link IllegalArgumentException}: bad arguments ({@code size < 0}, an alignment that is not a power of two
+ *       or too large for a heap pool, a request the byte allocator calls INVALID_PARAM), as
+ *       {@link SegmentAllocator#allocate(long, long)} specifies;</li>
+ *   <li>{@link AllocException} with {@link AllocError#NO_MEMORY}: no free block fits, including any request larger
+ *       than the whole pool ({@code allocate(Long.MAX_VALUE)}), and an owned pool the system cannot provide
+ *       ({@code ofSize(name, Long.MAX_VALUE)}); never {@link OutOfMemoryError};</li>
+ *   <li>{@link AllocException} with {@link AllocError#NOT_ALLOCATED}: {@code free} or {@code reallocate} of a
+ *       segment that is not a live block of this pool (other memory, already freed, or any other slice of a block
+ *       than the segment {@code allocate} returned);</li>
+ *   <li>{@link AllocException} with {@link AllocError#MEMORY_OVERLAP}: building over a byte allocator that was
+ *       initialised already (use a fresh one);</li>
+ *   <li>{@link IllegalStateException} after {@link #close()}, {@link WrongThreadException} from another thread
+ *       when confined, {@link NullPointerException} (naming the argument) for a null name, allocator, options or
+ *       segment.</li>
+ * </ul>
  *
  * <h2>Threads</h2>
  * By default an instance is confined to the thread that created it: calls from another thread throw
@@ -88,7 +100,24 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
         this.allocator = shared ? ThreadSafeByteAllocators.threadSafe(allocator) : allocator;
         this.arena = arena;
         this.owner = shared ? null : Thread.currentThread();
-        this.allocator.init(pool.base(), pool.size());
+        initialise(allocator, pool);
+    }
+
+    /** Gives the byte allocator the pool's range; one that has a region already is refused with what to do. */
+    private static void initialise(ByteAllocator allocator, PoolMemory pool) {
+        try {
+            allocator.init(pool.base(), pool.size());
+        } catch (AllocException | IllegalStateException e) {
+            if (e instanceof AllocException && ((AllocException) e).error() != AllocError.MEMORY_OVERLAP) {
+                throw e;
+            }
+            AllocException refused = AllocException.memoryOverlap("the byte allocator " + allocator
+                    + " was initialised already (it manages " + allocator.totalBytes() + " bytes), so it cannot "
+                    + "manage the " + pool + ": a PoolSegmentAllocator needs a fresh, uninitialised byte allocator; "
+                    + "pass a new one (Allocators.byteAllocator(name), or the algorithm's constructor) instead");
+            refused.initCause(e);
+            throw refused;
+        }
     }
 
     /**
@@ -98,6 +127,8 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
      * @param poolSize pool length in bytes
      * @return the allocator; {@link #close()} releases the pool
      * @throws IllegalArgumentException if no byte allocator has that name, or {@code poolSize < 0}
+     * @throws AllocException           NO_MEMORY if the system cannot provide a native pool of that size
+     * @throws NullPointerException     if {@code name} is null
      */
     public static PoolSegmentAllocator ofSize(String name, long poolSize) {
         return builder(name).poolSize(poolSize).build();
@@ -110,7 +141,9 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
      * @param poolSize  pool length in bytes
      * @return the allocator; {@link #close()} releases the pool
      * @throws IllegalArgumentException if {@code poolSize < 0}
-     * @throws AllocException           MEMORY_OVERLAP if {@code allocator} was initialised already
+     * @throws AllocException           MEMORY_OVERLAP if {@code allocator} was initialised already; NO_MEMORY if
+     *                                  the system cannot provide a native pool of that size
+     * @throws NullPointerException     if {@code allocator} is null
      */
     public static PoolSegmentAllocator ofSize(ByteAllocator allocator, long poolSize) {
         return builder(allocator).poolSize(poolSize).build();
@@ -123,6 +156,7 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
      * @param pool writable native or heap memory; it stays the caller's to release
      * @return the allocator
      * @throws IllegalArgumentException if no byte allocator has that name, or {@code pool} is read-only
+     * @throws NullPointerException     if {@code name} or {@code pool} is null
      */
     public static PoolSegmentAllocator ofSegment(String name, MemorySegment pool) {
         return builder(name).pool(pool).build();
@@ -136,6 +170,7 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
      * @return the allocator
      * @throws IllegalArgumentException if {@code pool} is read-only
      * @throws AllocException           MEMORY_OVERLAP if {@code allocator} was initialised already
+     * @throws NullPointerException     if {@code allocator} or {@code pool} is null
      */
     public static PoolSegmentAllocator ofSegment(ByteAllocator allocator, MemorySegment pool) {
         return builder(allocator).pool(pool).build();
@@ -146,6 +181,7 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
      *
      * @param allocator a fresh (uninitialised) byte allocator
      * @return a builder; give it a pool size or a pool
+     * @throws NullPointerException if {@code allocator} is null
      */
     public static Builder builder(ByteAllocator allocator) {
         return new Builder(Objects.requireNonNull(allocator, "allocator"));
@@ -157,6 +193,7 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
      * @param name provider name, any case, e.g. {@code "tlsf"}
      * @return a builder; give it a pool size or a pool
      * @throws IllegalArgumentException if no byte allocator has that name
+     * @throws NullPointerException     if {@code name} is null
      */
     public static Builder builder(String name) {
         return builder(name, AllocatorOptions.empty());
@@ -170,9 +207,11 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
      * @return a builder; give it a pool size or a pool
      * @throws IllegalArgumentException if no byte allocator has that name
      * @throws AllocException           INVALID_PARAM for an unknown option or a bad value
+     * @throws NullPointerException     if {@code name} or {@code options} is null
      */
     public static Builder builder(String name, AllocatorOptions options) {
-        Builder builder = builder(Allocators.byteAllocator(name, options));
+        Builder builder = builder(Allocators.byteAllocator(Objects.requireNonNull(name, "name"),
+                Objects.requireNonNull(options, "options")));
         builder.name = name;
         builder.options = options;
         return builder;
@@ -187,7 +226,8 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
      *         a zero-length segment outside the pool
      * @throws IllegalArgumentException if {@code byteSize < 0}, {@code byteAlignment} is not a power of two, or it
      *                                  exceeds what a heap pool can honour
-     * @throws AllocException           NO_MEMORY if no free block fits
+     * @throws AllocException           NO_MEMORY if no free block fits, for example because the size exceeds the
+     *                                  whole pool
      * @throws IllegalStateException    after {@link #close()}
      * @throws WrongThreadException     if confined and called from another thread
      */
@@ -211,6 +251,7 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
      *                               already, or a different slice); nothing changes
      * @throws IllegalStateException after {@link #close()}
      * @throws WrongThreadException  if confined and called from another thread
+     * @throws NullPointerException  if {@code segment} is null
      */
     public void free(MemorySegment segment) {
         Objects.requireNonNull(segment, "segment");
@@ -233,9 +274,11 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
      * @return the block with its new size (same address if resized in place)
      * @throws IllegalArgumentException if {@code newSize < 0}
      * @throws AllocException           NOT_ALLOCATED if {@code segment} is not a live block of this pool; NO_MEMORY
-     *                                  if it must move and no free block fits: then the old block is unchanged
+     *                                  if it must move and no free block fits (always for a size beyond the whole
+     *                                  pool): then the old block is unchanged
      * @throws IllegalStateException    after {@link #close()}
      * @throws WrongThreadException     if confined and called from another thread
+     * @throws NullPointerException     if {@code segment} is null
      */
     public MemorySegment reallocate(MemorySegment segment, long newSize) {
         Objects.requireNonNull(segment, "segment");
@@ -344,9 +387,47 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
         if (size == 0) {
             return MemorySegment.ofAddress(alignment);
         }
-        long address = allocator.alloc(size, alignment);
+        blocks.reserveOne();
+        long address = allocateBlock(size, alignment);
         blocks.put(address, size, alignment);
         return pool.slice(address, size);
+    }
+
+    /**
+     * The byte allocator's {@code alloc}, its errors restated for this class: a size beyond the pool or no fitting
+     * block is NO_MEMORY saying what to do, INVALID_PARAM is an {@link IllegalArgumentException}.
+     */
+    private long allocateBlock(long size, long alignment) {
+        if (size > pool.size()) {
+            throw AllocException.noMemory("no memory for " + size + " bytes aligned to " + alignment + ": larger "
+                    + "than the whole " + pool + " (" + pool.size() + " bytes); allocate less, or build the "
+                    + "allocator over a larger pool");
+        }
+        try {
+            return allocator.alloc(size, alignment);
+        } catch (AllocException e) {
+            throw restated(e, size, alignment);
+        }
+    }
+
+    private AllocException restatedNoMemory(AllocException e, long size, long alignment) {
+        AllocException restated = AllocException.noMemory("no memory for " + size + " bytes aligned to "
+                + alignment + " in the " + pool + " (" + allocator.availableBytes() + " of " + pool.size()
+                + " bytes free): " + e.getMessage() + "; free segments no longer needed, or build the allocator over "
+                + "a larger pool");
+        restated.initCause(e);
+        return restated;
+    }
+
+    private RuntimeException restated(AllocException e, long size, long alignment) {
+        if (e.error() == AllocError.NO_MEMORY) {
+            return restatedNoMemory(e, size, alignment);
+        }
+        if (e.error() == AllocError.INVALID_PARAM) {
+            return new IllegalArgumentException("the byte allocator rejects " + size + " bytes aligned to "
+                    + alignment + ": " + e.getMessage(), e);
+        }
+        return e;
     }
 
     private void freeOpen(MemorySegment segment) {
@@ -354,9 +435,9 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
         if (isZeroSize(segment)) {
             return;
         }
-        int slot = liveSlot(segment);
-        allocator.dealloc(blocks.address(slot), blocks.size(slot), blocks.alignment(slot));
-        blocks.removeAt(slot);
+        int block = liveBlock(segment);
+        allocator.dealloc(blocks.address(block), blocks.size(block), blocks.alignment(block));
+        blocks.removeAt(block);
     }
 
     private MemorySegment reallocateOpen(MemorySegment segment, long newSize) {
@@ -367,26 +448,35 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
         if (isZeroSize(segment)) {
             return allocateOpen(newSize, segment.address());
         }
-        int slot = liveSlot(segment);
-        long address = blocks.address(slot);
-        long oldSize = blocks.size(slot);
-        long alignment = blocks.alignment(slot);
+        int block = liveBlock(segment);
+        long address = blocks.address(block);
+        long oldSize = blocks.size(block);
+        long alignment = blocks.alignment(block);
         if (newSize == 0) {
             allocator.dealloc(address, oldSize, alignment);
-            blocks.removeAt(slot);
+            blocks.removeAt(block);
             return MemorySegment.ofAddress(alignment);
         }
-        if (allocator.tryResize(address, oldSize, newSize, alignment)) {
-            blocks.setSize(slot, newSize);
+        if (newSize <= pool.size() && resizeInPlace(address, oldSize, newSize, alignment)) {
+            blocks.setSize(block, newSize);
             return pool.slice(address, newSize);
         }
-        long moved = allocator.alloc(newSize, alignment);
+        long moved = allocateBlock(newSize, alignment);
         MemorySegment target = pool.slice(moved, newSize);
         MemorySegment.copy(pool.slice(address, oldSize), 0, target, 0, Math.min(oldSize, newSize));
         allocator.dealloc(address, oldSize, alignment);
-        blocks.removeAt(slot);
+        blocks.removeAt(block);
         blocks.put(moved, newSize, alignment);
         return target;
+    }
+
+    /** The byte allocator's {@code tryResize}; its INVALID_PARAM is an {@link IllegalArgumentException}. */
+    private boolean resizeInPlace(long address, long oldSize, long newSize, long alignment) {
+        try {
+            return allocator.tryResize(address, oldSize, newSize, alignment);
+        } catch (AllocException e) {
+            throw restated(e, newSize, alignment);
+        }
     }
 
     private void closeOpen() {
@@ -398,22 +488,22 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
     }
 
     /** Finds the live block a segment is, or throws NOT_ALLOCATED naming why not. */
-    private int liveSlot(MemorySegment segment) {
+    private int liveBlock(MemorySegment segment) {
         long address = pool.addressOf(segment);
         if (address < 0) {
             throw AllocException.notAllocated("segment of " + segment.byteSize() + " bytes at address "
                     + segment.address() + (segment.isNative() ? "" : " (heap)") + " is not from " + pool);
         }
-        int slot = blocks.find(address);
-        if (slot < 0) {
+        int block = blocks.find(address);
+        if (block < 0) {
             throw AllocException.notAllocated("no live block at address " + address + " of " + pool
                     + ": freed already, or not the start of a block");
         }
-        if (blocks.size(slot) != segment.byteSize()) {
+        if (blocks.size(block) != segment.byteSize()) {
             throw AllocException.notAllocated("segment of " + segment.byteSize() + " bytes at address " + address
-                    + " is not the live block there, which has " + blocks.size(slot) + " bytes");
+                    + " is not the live block there, which has " + blocks.size(block) + " bytes");
         }
-        return slot;
+        return block;
     }
 
     private void checkRequest(long size, long alignment) {
@@ -431,10 +521,13 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
 
     private void checkOpen() {
         if (closed) {
-            throw new IllegalStateException("closed: " + this);
+            throw new IllegalStateException(this + " is closed: its segments can no longer be allocated, freed or "
+                    + "resized; create a new PoolSegmentAllocator");
         }
         if (owner != null && Thread.currentThread() != owner) {
-            throw new WrongThreadException("confined to " + owner + ", called from " + Thread.currentThread());
+            throw new WrongThreadException(this + " is confined to " + owner + ", called from "
+                    + Thread.currentThread() + "; use it from its own thread, or build a shared one "
+                    + "(PoolSegmentAllocator.builder(..).shared())");
         }
     }
 
@@ -482,9 +575,10 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
          *
          * @param segment writable native or heap memory
          * @return this builder
+         * @throws NullPointerException if {@code segment} is null (message "pool segment")
          */
         public Builder pool(MemorySegment segment) {
-            this.pool = Objects.requireNonNull(segment, "segment");
+            this.pool = Objects.requireNonNull(segment, "pool segment");
             this.poolSize = -1;
             return this;
         }
@@ -507,7 +601,8 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
          * @return the allocator; a confined one belongs to the calling thread
          * @throws IllegalStateException    if neither a pool size nor a pool was given
          * @throws IllegalArgumentException if the pool is read-only
-         * @throws AllocException           MEMORY_OVERLAP if the byte allocator was initialised already
+         * @throws AllocException           MEMORY_OVERLAP if the byte allocator was initialised already; NO_MEMORY
+         *                                  if the system cannot provide an owned pool of the size asked
          */
         public PoolSegmentAllocator build() {
             ByteAllocator allocator = shared && name != null ? ThreadSafeByteAllocators.byName(name, options)
@@ -516,15 +611,27 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
                 return new PoolSegmentAllocator(allocator, pool, null, shared);
             }
             if (poolSize < 0) {
-                throw new IllegalStateException("give a pool size or a pool segment");
+                throw new IllegalStateException("the builder has no pool: call poolSize(bytes) or pool(segment) "
+                        + "before build()");
             }
             Arena arena = shared ? Arena.ofShared() : Arena.ofConfined();
             try {
-                return new PoolSegmentAllocator(allocator, arena.allocate(poolSize, OWNED_POOL_ALIGNMENT), arena,
-                        shared);
+                return new PoolSegmentAllocator(allocator, ownedPool(arena), arena, shared);
             } catch (RuntimeException | Error e) {
                 arena.close();
                 throw e;
+            }
+        }
+
+        /** Native memory for an owned pool; the system's refusal is NO_MEMORY, not an OutOfMemoryError. */
+        private MemorySegment ownedPool(Arena arena) {
+            try {
+                return arena.allocate(poolSize, OWNED_POOL_ALIGNMENT);
+            } catch (OutOfMemoryError e) {
+                AllocException refused = AllocException.noMemory("the system cannot provide a native pool of "
+                        + poolSize + " bytes (" + e.getMessage() + "); ask for a smaller pool");
+                refused.initCause(e);
+                throw refused;
             }
         }
     }

@@ -18,13 +18,28 @@ class LiveBlocksTest {
         blocks.put(4096, 100, 4096);
         blocks.put(Long.MAX_VALUE - 1, 1, 1);
         assertEquals(3, blocks.count());
-        int slot = blocks.find(4096);
-        assertEquals(4096, blocks.address(slot));
-        assertEquals(100, blocks.size(slot));
-        assertEquals(4096, blocks.alignment(slot));
+        int record = blocks.find(4096);
+        assertEquals(4096, blocks.address(record));
+        assertEquals(100, blocks.size(record));
+        assertEquals(4096, blocks.alignment(record));
         assertEquals(24, blocks.size(blocks.find(0)), "address 0 is a valid address");
         assertEquals(1L << 62, alignmentRoundTrip(1L << 62));
         assertEquals(-1, blocks.find(8));
+    }
+
+    @Test
+    void reserveOneGrowsBeforeTheAllocationSoThatPutNeverGrows() {
+        LiveBlocks blocks = new LiveBlocks();
+        long initial = blocks.footprintBytes();
+        for (long address = 0; address < 8 * 1000; address += 8) {
+            blocks.reserveOne();
+            long reserved = blocks.footprintBytes();
+            blocks.put(address, 8, 8);
+            assertEquals(reserved, blocks.footprintBytes(), "the put after reserveOne does not grow: " + address);
+        }
+        assertTrue(blocks.footprintBytes() > initial, "1,000 blocks made the tables grow");
+        assertEquals(1000, blocks.count());
+        assertEquals(8, blocks.size(blocks.find(8 * 999)));
     }
 
     @Test
@@ -37,11 +52,11 @@ class LiveBlocksTest {
             blocks.removeAt(blocks.find(address));
         }
         for (long address = 0; address < 10_000; address += 8) {
-            int slot = blocks.find(address);
+            int record = blocks.find(address);
             if (address % 16 == 0) {
-                assertEquals(-1, slot, "removed " + address);
+                assertEquals(-1, record, "removed " + address);
             } else {
-                assertEquals(address + 1, blocks.size(slot), "kept " + address);
+                assertEquals(address + 1, blocks.size(record), "kept " + address);
             }
         }
         assertEquals(625, blocks.count());
@@ -80,10 +95,10 @@ class LiveBlocksTest {
                 long address = live.get(index);
                 live.set(index, live.get(live.size() - 1));
                 live.remove(live.size() - 1);
-                int slot = blocks.find(address);
-                assertEquals(model.get(address)[0], blocks.size(slot), "seed " + seed);
-                assertEquals(model.get(address)[1], blocks.alignment(slot), "seed " + seed);
-                blocks.removeAt(slot);
+                int record = blocks.find(address);
+                assertEquals(model.get(address)[0], blocks.size(record), "seed " + seed);
+                assertEquals(model.get(address)[1], blocks.alignment(record), "seed " + seed);
+                blocks.removeAt(record);
                 model.remove(address);
                 assertEquals(-1, blocks.find(address), "seed " + seed);
             }

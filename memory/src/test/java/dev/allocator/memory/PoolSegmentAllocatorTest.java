@@ -394,15 +394,6 @@ class PoolSegmentAllocatorTest {
     }
 
     @Test
-    void anInitialisedByteAllocatorIsRejected() {
-        ByteAllocator used = Allocators.byteAllocator("tlsf");
-        used.init(0, 4096);
-        AllocException error = assertThrows(AllocException.class,
-                () -> PoolSegmentAllocator.ofSize(used, POOL_SIZE));
-        assertEquals(AllocError.MEMORY_OVERLAP, error.error());
-    }
-
-    @Test
     void aBuilderNeedsAPool() {
         assertThrows(IllegalStateException.class, () -> PoolSegmentAllocator.builder("tlsf").build());
         assertThrows(IllegalArgumentException.class,

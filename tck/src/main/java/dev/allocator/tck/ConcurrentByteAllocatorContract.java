@@ -121,6 +121,8 @@ public abstract class ConcurrentByteAllocatorContract {
      * Threads allocate, free, resize, hand blocks over and make foreign frees at random: no block overlaps another
      * or leaves the region, the accounting is exact after every round, every double free of the rounds is
      * rejected, and once every block is freed the allocator is empty.
+     *
+     * @throws Exception if a thread of the test fails or the test is interrupted
      */
     @Test
     public void threadsWithCrossThreadFreesNeverOverlapAndAccountExactly() throws Exception {
@@ -344,6 +346,8 @@ public abstract class ConcurrentByteAllocatorContract {
     /**
      * Every thread frees the same blocks at the same moment: for each block exactly one free succeeds, the others
      * are NOT_ALLOCATED, and afterwards nothing is used.
+     *
+     * @throws Exception if a thread of the test fails or the test is interrupted
      */
     @Test
     public void racingFreesOfOneBlockHaveExactlyOneWinner() throws Exception {
@@ -412,6 +416,8 @@ public abstract class ConcurrentByteAllocatorContract {
      * Half of the threads allocate, the other half free what they allocated, then every thread ends: nothing is
      * used, nothing stays stranded in a thread that ended (the largest block a fresh allocator gives is possible),
      * and the accounting is exact.
+     *
+     * @throws Exception if a thread of the test fails or the test is interrupted
      */
     @Test
     public void blocksFreedByOtherThreadsAllComeBackWhenTheThreadsEnd() throws Exception {

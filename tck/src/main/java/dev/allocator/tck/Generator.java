@@ -12,6 +12,11 @@ import java.util.SplittableRandom;
  */
 final class Generator {
     private static final long[] BAD_ALIGNS = {0, 3, -8, 6, 12, Long.MIN_VALUE};
+    /**
+     * Regions a sequence grows to at most: past this, new regions are only proposed where they overlap one, so that
+     * a sequence of millions of calls keeps its cost per step (a walk covers every region) bounded.
+     */
+    static final int MAX_REGIONS = 48;
 
     private final SplittableRandom random;
     private final SequenceRun run;
@@ -27,7 +32,7 @@ final class Generator {
         this.run = run;
         this.subject = run.subject();
         this.unit = subject.unit();
-        this.maxRegion = Math.max(8, run.hooks().maxRegionUnits());
+        this.maxRegion = Math.max(8, run.maxRegionUnits());
     }
 
     /** The first call: {@code init} of a random region. */
@@ -39,7 +44,7 @@ final class Generator {
     Op next() {
         List<Integer> live = run.liveIds();
         int roll = random.nextInt(100);
-        if (live.isEmpty() && run.model().liveCount() == 0 && run.hooks().coalescesFully() && roll < 15) {
+        if (live.isEmpty() && run.model().liveCount() == 0 && run.settings().coalescesFully() && roll < 15) {
             return largestBlock();
         }
         boolean needsLive = roll >= 40 && roll < 70 || roll >= 74 && roll < 81;
@@ -210,6 +215,9 @@ final class Generator {
             return Op.addMemory(inside, regionSize());
         }
         long size = regionSize();
+        if (run.model().regions().size() >= MAX_REGIONS) {
+            return Op.addMemory(region.getKey(), size);
+        }
         if (roll < 6 && region.getValue() <= Long.MAX_VALUE - size) {
             return Op.addMemory(region.getValue(), size);
         }

@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract of an {@link IdAllocator}: IDs {@code [start, start + size)} per region, allocated singly
- * ({@code allocFixedId}) or as aligned ranges, always the lowest free range that fits. Extend it and return a
- * fresh allocator from {@link #newAllocator()}.
+ * ({@code allocFixedId}) or as aligned ranges, always the lowest free range that fits (unless
+ * {@link ContractSettings#lowestFit()} says otherwise). Extend it and return a fresh allocator from
+ * {@link #newAllocator()}.
  */
-public abstract class IdAllocatorContract extends AllocatorContract {
+public abstract class IdAllocatorContract extends HostileInputContract {
     /** For subclasses. */
     protected IdAllocatorContract() {
     }
@@ -27,37 +28,6 @@ public abstract class IdAllocatorContract extends AllocatorContract {
     @Override
     final Subject newSubject() {
         return new IdSubject(newAllocator());
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @return 4096 IDs by default
-     */
-    @Override
-    protected long maxRegionSize() {
-        return 4096;
-    }
-
-    /**
-     * Whether {@code deallocId} of allocated IDs whose count does not match an allocation is NOT_ALLOCATED. Answer
-     * false if the allocator frees any range of allocated IDs.
-     *
-     * @return true by default
-     */
-    @Override
-    protected boolean rejectsMismatchedFree() {
-        return true;
-    }
-
-    /**
-     * Whether {@code allocId} returns the lowest free aligned range that fits, as {@link IdAllocator} documents.
-     *
-     * @return true by default
-     */
-    @Override
-    protected boolean lowestFit() {
-        return true;
     }
 
     /** {@code allocFixedId} takes that ID, NO_MEMORY if taken, INVALID_PARAM outside the managed IDs. */

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
  * {@link PageAllocator#pageSize()}.
  *
  * <p>Runs the tests of {@link AllocatorContract} plus the page-specific ones here (unaligned addresses,
- * {@code allocPagesAt}, alignments up to {@link #maxAlignment()}).
+ * {@code allocPagesAt}, alignments up to {@link ContractSettings#maxAlignment()}).
  */
-public abstract class PageAllocatorContract extends AllocatorContract {
+public abstract class PageAllocatorContract extends HostileInputContract {
     /** For subclasses. */
     protected PageAllocatorContract() {
     }
@@ -31,43 +31,12 @@ public abstract class PageAllocatorContract extends AllocatorContract {
         return new PageSubject(newAllocator());
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @return 2048 pages by default
-     */
-    @Override
-    protected long maxRegionSize() {
-        return 2048;
-    }
-
-    /**
-     * Whether {@code deallocPages} of a run of allocated pages whose count does not match an allocation (part of
-     * a run, or two runs at once) is NOT_ALLOCATED, as the error table says. Answer false if the allocator frees
-     * any run of allocated pages; the kit then does not make such calls.
-     *
-     * @return true by default
-     */
-    @Override
-    protected boolean rejectsMismatchedFree() {
-        return true;
-    }
-
-    /**
-     * The largest alignment the directed test asks for (its region is a little over this size).
-     *
-     * @return 1 GiB by default
-     */
-    protected long maxAlignment() {
-        return 1L << 30;
-    }
-
-    /** Alignments up to {@link #maxAlignment()} are honoured, and only aligned runs are handed out. */
+    /** Alignments up to {@link ContractSettings#maxAlignment()} are honoured; only aligned runs are handed out. */
     @Test
     public void alignmentsUpToOneGibAreHonoured() {
         SequenceRun run = newRun();
         long page = run.subject().unit();
-        long align = maxAlignment();
+        long align = effectiveSettings().maxAlignment();
         long start = 3 * align - 4 * page;
         expect(run, Op.init(start, align + 8 * page), "ok");
         expect(run, Op.alloc(0, 1, align), "ok");
@@ -107,7 +76,10 @@ public abstract class PageAllocatorContract extends AllocatorContract {
         expect(run, Op.free(0), "ok");
     }
 
-    /** {@code allocPagesAt} takes exactly the run asked for, or fails with NO_MEMORY (taken) or INVALID_PARAM (outside). */
+    /**
+     * {@code allocPagesAt} takes exactly the run asked for, or fails with NO_MEMORY (taken) or INVALID_PARAM
+     * (outside).
+     */
     @Test
     public void allocPagesAtTakesExactlyThatRun() {
         SequenceRun run = newRun();

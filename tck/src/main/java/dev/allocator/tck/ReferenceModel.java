@@ -1,5 +1,7 @@
 package dev.allocator.tck;
 
+import dev.allocator.api.spi.Regions;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -34,6 +36,9 @@ final class ReferenceModel {
 
     private final long unit;
     private final TreeMap<Long, Long> regions = new TreeMap<>();
+    /** The regions again, as sorted arrays with the units used in each: lowest fit skips full regions in O(1). */
+    private final Regions layout = new Regions();
+    private long[] usedInRegion = new long[4];
     private final TreeMap<Long, Block> live = new TreeMap<>();
     private boolean initialized;
     private long regionUnits;
@@ -60,7 +65,17 @@ final class ReferenceModel {
         if (size > 0) {
             regions.put(start, start + size);
             regionUnits += size / unit;
+            int index = layout.add(start, size);
+            if (layout.count() > usedInRegion.length) {
+                usedInRegion = Arrays.copyOf(usedInRegion, usedInRegion.length * 2);
+            }
+            System.arraycopy(usedInRegion, index, usedInRegion, index + 1, layout.count() - 1 - index);
+            usedInRegion[index] = 0;
         }
+    }
+
+    private void used(long pos, long units) {
+        usedInRegion[layout.indexOf(pos)] += units;
     }
 
     NavigableMap<Long, Long> regions() {
@@ -151,15 +166,18 @@ final class ReferenceModel {
     void add(Block block) {
         live.put(block.pos, block);
         usedUnits += block.units;
+        used(block.pos, block.units);
     }
 
     void remove(Block block) {
         live.remove(block.pos);
         usedUnits -= block.units;
+        used(block.pos, -block.units);
     }
 
     void resize(Block block, long newSize, long newUnits) {
         usedUnits += newUnits - block.units;
+        used(block.pos, newUnits - block.units);
         block.size = newSize;
         block.units = newUnits;
     }
@@ -167,6 +185,7 @@ final class ReferenceModel {
     void clearBlocks() {
         live.clear();
         usedUnits = 0;
+        Arrays.fill(usedInRegion, 0);
     }
 
     /**
@@ -174,10 +193,13 @@ final class ReferenceModel {
      * region; -1 if there is none. What a lowest-fit allocator (the ID allocator's contract) must return.
      */
     long lowestFit(long units, long align) {
-        for (Map.Entry<Long, Long> region : regions.entrySet()) {
-            long gapStart = region.getKey();
-            long regionEnd = region.getValue();
-            for (Block block : live.subMap(region.getKey(), true, regionEnd, false).values()) {
+        for (int index = 0; index < layout.count(); index++) {
+            long gapStart = layout.start(index);
+            long regionEnd = layout.end(index);
+            if ((regionEnd - gapStart) / unit - usedInRegion[index] < units) {
+                continue;
+            }
+            for (Block block : live.subMap(gapStart, true, regionEnd, false).values()) {
                 long fit = fitIn(gapStart, block.pos, units, align);
                 if (fit >= 0) {
                     return fit;

@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * Makes a failing sequence small: drops chunks of calls (halves, quarters, ... single calls), then simplifies
- * calls (halves sizes and alignments, moves regions to 0), while the sequence still breaks the same property. Bounded by a number of replays and a time budget.
+ * calls (halves sizes and alignments, moves regions to 0), while the sequence still breaks the same property.
+ * Bounded by a number of replays and a time budget.
  */
 final class Shrinker {
     private static final int MAX_ATTEMPTS = 4000;
@@ -24,21 +25,22 @@ final class Shrinker {
     }
 
     private final Supplier<Subject> factory;
-    private final Hooks hooks;
+    private final ContractSettings settings;
     private final String property;
     private final long deadline = System.nanoTime() + MAX_NANOS;
     private int attempts;
     private ContractViolation lastViolation;
     private List<String> lastLines;
 
-    private Shrinker(Supplier<Subject> factory, Hooks hooks, String property) {
+    private Shrinker(Supplier<Subject> factory, ContractSettings settings, String property) {
         this.factory = factory;
-        this.hooks = hooks;
+        this.settings = settings;
         this.property = property;
     }
 
-    static Result shrink(Supplier<Subject> factory, Hooks hooks, List<Op> failing, ContractViolation violation) {
-        Shrinker shrinker = new Shrinker(factory, hooks, violation.property());
+    static Result shrink(Supplier<Subject> factory, ContractSettings settings, List<Op> failing,
+                         ContractViolation violation) {
+        Shrinker shrinker = new Shrinker(factory, settings, violation.property());
         List<Op> ops = new ArrayList<>(failing);
         if (!shrinker.fails(ops)) {
             // not reproducible from a fresh allocator (the allocator is not deterministic): report unshrunk
@@ -102,7 +104,7 @@ final class Shrinker {
     /** Whether the calls, run on a fresh allocator, break the same property (the last call breaking it). */
     private boolean fails(List<Op> ops) {
         attempts++;
-        SequenceRun run = new SequenceRun(factory, hooks);
+        SequenceRun run = new SequenceRun(factory, settings, SequenceRun.Mode.SHRINK);
         int index = 0;
         try {
             for (; index < ops.size(); index++) {
@@ -124,7 +126,7 @@ final class Shrinker {
     }
 
     private List<String> linesOf(List<Op> ops) {
-        SequenceRun run = new SequenceRun(factory, hooks);
+        SequenceRun run = new SequenceRun(factory, settings, SequenceRun.Mode.SHRINK);
         try {
             run.runAll(ops);
         } catch (AssertionError | RuntimeException e) {

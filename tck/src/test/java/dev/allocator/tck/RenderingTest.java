@@ -2,18 +2,16 @@ package dev.allocator.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.allocator.tck.simple.SimpleIdAllocator;
-import dev.allocator.tck.simple.SimplePageAllocator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Each call is recorded as the Java statement that makes it, with its result. */
 class RenderingTest {
-    private static final Hooks HOOKS = new Hooks(true, true, true, true, 64);
+    private static final ContractSettings SETTINGS = ContractSettings.defaults().withMaxRegionSize(64);
 
     @Test
     void pageCallsRenderAsPageAllocatorMethods() {
-        SequenceRun run = new SequenceRun(() -> new PageSubject(new SimplePageAllocator()), HOOKS);
+        SequenceRun run = new SequenceRun(() -> new PageSubject(new ReferencePageAllocator()), SETTINGS);
         run.runAll(List.of(Op.init(0, 4096 * 8), Op.alloc(0, 2, 8192), Op.allocAt(1, 4096 * 4, 1, 4096),
                 Op.allocAt(2, 4096 * 4, 1, 4096), Op.resize(0, 1), Op.free(0)));
         assertEquals(List.of("a.init(0L, (1L << 15));",
@@ -26,7 +24,7 @@ class RenderingTest {
 
     @Test
     void idCallsRenderAsIdAllocatorMethods() {
-        SequenceRun run = new SequenceRun(() -> new IdSubject(new SimpleIdAllocator()), HOOKS);
+        SequenceRun run = new SequenceRun(() -> new IdSubject(new ReferenceIdAllocator()), SETTINGS);
         run.runAll(List.of(Op.init(10, 20), Op.allocAt(0, 12, 1, 1), Op.allocAt(1, 12, 1, 1), Op.alloc(2, 3, 4),
                 Op.freeSize(2, 2), Op.free(2)));
         assertEquals(List.of("a.init(10L, 20L);",

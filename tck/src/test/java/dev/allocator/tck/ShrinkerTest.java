@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.allocator.tck.broken.BrokenAllocators;
-import dev.allocator.tck.simple.SimpleByteAllocator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class ShrinkerTest {
-    private static final Hooks HOOKS = new Hooks(true, true, true, false, 1 << 16);
+    private static final ContractSettings SETTINGS = ContractSettings.defaults().withMaxRegionSize(1 << 16);
 
     @Test
     void aDoubleFreeBuriedInNoiseShrinksToFourSimpleCalls() {
@@ -27,10 +25,10 @@ class ShrinkerTest {
         }
         ops.add(Op.free(10));
         ContractViolation violation = assertThrows(ContractViolation.class,
-                () -> new SequenceRun(broken, HOOKS).runAll(ops));
+                () -> new SequenceRun(broken, SETTINGS).runAll(ops));
         assertEquals("not-allocated", violation.property());
 
-        Shrinker.Result shrunk = Shrinker.shrink(broken, HOOKS, ops, violation);
+        Shrinker.Result shrunk = Shrinker.shrink(broken, SETTINGS, ops, violation);
 
         assertEquals("not-allocated", shrunk.violation().property());
         assertEquals(List.of("a.init(0L, 8L);", "long b10 = a.alloc(0L, 1L); // 0", "a.dealloc(b10, 0L, 1L);",
@@ -40,8 +38,8 @@ class ShrinkerTest {
 
     @Test
     void aPassingAllocatorRunsTheSameCallsWithoutViolation() {
-        Supplier<Subject> simple = () -> new ByteSubject(new SimpleByteAllocator());
-        SequenceRun run = new SequenceRun(simple, HOOKS);
+        Supplier<Subject> simple = () -> new ByteSubject(new ReferenceByteAllocator());
+        SequenceRun run = new SequenceRun(simple, SETTINGS);
         run.runAll(List.of(Op.init(0, 4096), Op.alloc(0, 10, 8), Op.free(0), Op.free(0)));
         assertEquals("NOT_ALLOCATED", run.lastOutcome());
         assertTrue(run.lines().get(3).startsWith("assertThrows(AllocException.class, () -> a.dealloc(b0, 10L, 8L));"),

@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.allocator.tck.simple.SimpleByteAllocator;
 import org.junit.jupiter.api.Test;
 
 class SnapshotTest {
     @Test
     void recordsTheWalkAndTheCounters() {
-        SimpleByteAllocator allocator = new SimpleByteAllocator();
+        ReferenceByteAllocator allocator = new ReferenceByteAllocator();
         allocator.init(100, 50);
         allocator.alloc(8, 1);
         Snapshot snapshot = Snapshot.of(new ByteSubject(allocator));
@@ -26,7 +25,7 @@ class SnapshotTest {
 
     @Test
     void tellsWhatDiffers() {
-        SimpleByteAllocator allocator = new SimpleByteAllocator();
+        ReferenceByteAllocator allocator = new ReferenceByteAllocator();
         ByteSubject subject = new ByteSubject(allocator);
         allocator.init(0, 64);
         Snapshot before = Snapshot.of(subject);
@@ -36,7 +35,7 @@ class SnapshotTest {
         allocator.dealloc(block, 8, 1);
         allocator.alloc(8, 1);
         allocator.alloc(8, 16);
-        SimpleByteAllocator other = new SimpleByteAllocator();
+        ReferenceByteAllocator other = new ReferenceByteAllocator();
         other.init(0, 64);
         long first = other.alloc(8, 1);
         other.alloc(8, 1);

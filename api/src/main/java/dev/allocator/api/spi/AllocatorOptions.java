@@ -4,7 +4,6 @@ import dev.allocator.api.AllocException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -13,10 +12,27 @@ import java.util.TreeMap;
  * Immutable string options for {@link AllocatorProvider#create(AllocatorOptions)}, with typed getters. They take
  * the place of the original crate's Cargo size features ({@code page-alloc-256m} and the like).
  *
- * <p>Sizes accept a binary suffix: {@code 4096}, {@code 4KiB}, {@code 128MiB}, {@code 1GiB}, {@code 1TiB};
- * {@code K}, {@code KB} and {@code KiB} all mean 1024 (as JVM flags do), the same for M, G and T; case does not
- * matter. Every malformed value is {@link dev.allocator.api.AllocError#INVALID_PARAM} with a message naming the
- * key and the value.
+ * <h2>The grammar of values</h2>
+ * Every typed getter reads its value with one grammar, the same for every option:
+ * <pre>
+ *   blank   = " " | "\t"                                   (no other white space)
+ *   digits  = ("0" .. "9")+                                ASCII digits only
+ *   suffix  = B | K | KB | KiB | M | MB | MiB | G | GB | GiB | T | TB | TiB     any case, all binary
+ *   size    = blank* digits blank* [suffix] blank*          {@link #getSize}, {@link #parseSize}
+ *   number  = blank* ["-"] digits blank* [suffix] blank*    {@link #getLong}, {@link #getInt}
+ *   list    = size ("," size)*                             {@link #getSizeList}
+ *   boolean = blank* ("true" | "false") blank*             {@link #getBoolean}, any case
+ * </pre>
+ * So {@code 4096}, {@code 4KiB}, {@code " 128 MB "} and {@code 64,128, 4KiB} are values; {@code K}, {@code KB}
+ * and {@code KiB} all mean 1024 (as JVM flags do), the same for M, G and T. Not values: an empty or blank text;
+ * a list with an empty element ({@code ",,,"}, {@code " , "}, {@code "64,"}, {@code ",64"},
+ * {@code "64,,128"}); digits other than ASCII ({@code "\u0664"}, full-width {@code "\uFF16\uFF14"}); a sign on a
+ * size, {@code "+5"}, {@code "- 5"} and {@code "-0"}; fractions, exponents, hexadecimal; anything past
+ * {@link Long#MAX_VALUE}. Every malformed value is {@link dev.allocator.api.AllocError#INVALID_PARAM} with a
+ * message naming the key, the value and the form expected.
+ *
+ * <p>Keys and values are never null: the factories and {@link #with} throw {@link NullPointerException} naming
+ * the null, and the getters throw it for a null key.
  */
 public final class AllocatorOptions {
     private static final AllocatorOptions EMPTY = new AllocatorOptions(Collections.emptyMap());
@@ -41,8 +57,10 @@ public final class AllocatorOptions {
      *
      * @param values option key to value; no null keys or values
      * @return the options
+     * @throws NullPointerException if {@code values}, a key or a value is null
      */
     public static AllocatorOptions of(Map<String, String> values) {
+        Objects.requireNonNull(values, "options map");
         TreeMap<String, String> copy = new TreeMap<>();
         values.forEach((key, value) -> copy.put(
                 Objects.requireNonNull(key, "option key"),
@@ -56,8 +74,10 @@ public final class AllocatorOptions {
      * @param keysAndValues key, value, key, value...
      * @return the options
      * @throws IllegalArgumentException if the count is odd
+     * @throws NullPointerException     if the array, a key or a value is null
      */
     public static AllocatorOptions of(String... keysAndValues) {
+        Objects.requireNonNull(keysAndValues, "keys and values");
         if (keysAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("keys and values must alternate: " + Arrays.toString(keysAndValues));
         }
@@ -74,8 +94,11 @@ public final class AllocatorOptions {
      * @param key   option key
      * @param value its value
      * @return new options; this object is unchanged
+     * @throws NullPointerException if {@code key} or {@code value} is null
      */
     public AllocatorOptions with(String key, String value) {
+        Objects.requireNonNull(key, "option key");
+        Objects.requireNonNull(value, () -> "value of option " + key);
         Map<String, String> map = new TreeMap<>(values);
         map.put(key, value);
         return of(map);
@@ -87,9 +110,12 @@ public final class AllocatorOptions {
      * @param defaults the provider's {@link AllocatorProvider#defaults()}
      * @param owner    who takes the options, for the message (e.g. {@code "tlsf"})
      * @return options holding exactly the keys of {@code defaults}
-     * @throws AllocException INVALID_PARAM naming an unknown key and listing the keys {@code owner} takes
+     * @throws AllocException       INVALID_PARAM naming an unknown key and listing the keys {@code owner} takes
+     * @throws NullPointerException if {@code defaults} or {@code owner} is null
      */
     public AllocatorOptions withDefaults(Map<String, String> defaults, String owner) {
+        Objects.requireNonNull(defaults, "defaults");
+        Objects.requireNonNull(owner, "owner");
         for (String key : values.keySet()) {
             if (!defaults.containsKey(key)) {
                 throw AllocException.invalidParam("unknown option '" + key + "' for " + owner + "; it takes "
@@ -106,9 +132,10 @@ public final class AllocatorOptions {
      *
      * @param key option key
      * @return true if present
+     * @throws NullPointerException if {@code key} is null
      */
     public boolean contains(String key) {
-        return values.containsKey(key);
+        return values.containsKey(Objects.requireNonNull(key, "option key"));
     }
 
     /**
@@ -116,10 +143,11 @@ public final class AllocatorOptions {
      *
      * @param key option key
      * @return its value
-     * @throws AllocException INVALID_PARAM if the key is absent
+     * @throws AllocException       INVALID_PARAM if the key is absent
+     * @throws NullPointerException if {@code key} is null
      */
     public String get(String key) {
-        String value = values.get(key);
+        String value = values.get(Objects.requireNonNull(key, "option key"));
         if (value == null) {
             throw AllocException.invalidParam("option '" + key + "' is not set; set: " + values.keySet());
         }
@@ -127,64 +155,57 @@ public final class AllocatorOptions {
     }
 
     /**
-     * Returns a value as a {@code long}, with an optional size suffix ({@link #parseSize(String)} rules but
-     * negative values allowed).
+     * Returns a value as a {@code long}: a {@code number} of the grammar above (an optional minus sign, digits, an
+     * optional binary suffix).
      *
      * @param key option key
      * @return the number
-     * @throws AllocException INVALID_PARAM if absent or not a number
+     * @throws AllocException       INVALID_PARAM if absent or not a number
+     * @throws NullPointerException if {@code key} is null
      */
     public long getLong(String key) {
-        String text = get(key).trim();
-        boolean negative = text.startsWith("-");
-        long magnitude = parse(key, negative ? text.substring(1) : text);
-        return negative ? -magnitude : magnitude;
+        return OptionSyntax.signed(key, get(key));
     }
 
     /**
-     * Returns a value as an {@code int}.
+     * Returns a value as an {@code int}: a {@code number} of the grammar above.
      *
      * @param key option key
      * @return the number
-     * @throws AllocException INVALID_PARAM if absent, not a number or out of {@code int} range
+     * @throws AllocException       INVALID_PARAM if absent, not a number or out of {@code int} range
+     * @throws NullPointerException if {@code key} is null
      */
     public int getInt(String key) {
         long value = getLong(key);
         if (value != (int) value) {
-            throw AllocException.invalidParam("option " + key + "=" + get(key) + " does not fit in an int");
+            throw AllocException.invalidParam("option " + key + "='" + get(key) + "' does not fit in an int");
         }
         return (int) value;
     }
 
     /**
-     * Returns a value as a size: a non-negative number with an optional binary suffix.
+     * Returns a value as a size: a {@code size} of the grammar above (non-negative, optional binary suffix).
      *
      * @param key option key
      * @return the size
-     * @throws AllocException INVALID_PARAM if absent or malformed
+     * @throws AllocException       INVALID_PARAM if absent or malformed
+     * @throws NullPointerException if {@code key} is null
      */
     public long getSize(String key) {
-        return parse(key, get(key));
+        return OptionSyntax.size(key, get(key));
     }
 
     /**
-     * Returns a comma-separated list of sizes, e.g. {@code 64,128,4KiB}.
+     * Returns a comma-separated list of sizes, e.g. {@code 64,128,4KiB}: a {@code list} of the grammar above, at
+     * least one element and no empty one.
      *
      * @param key option key
      * @return the sizes in the order given
-     * @throws AllocException INVALID_PARAM if absent, empty or any element is malformed
+     * @throws AllocException       INVALID_PARAM if absent, empty, or any element is empty or malformed
+     * @throws NullPointerException if {@code key} is null
      */
     public long[] getSizeList(String key) {
-        String text = get(key).trim();
-        if (text.isEmpty()) {
-            throw AllocException.invalidParam("option " + key + " is an empty list");
-        }
-        String[] parts = text.split(",");
-        long[] sizes = new long[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            sizes[i] = parse(key, parts[i]);
-        }
-        return sizes;
+        return OptionSyntax.sizeList(key, get(key));
     }
 
     /**
@@ -192,17 +213,11 @@ public final class AllocatorOptions {
      *
      * @param key option key
      * @return the flag
-     * @throws AllocException INVALID_PARAM if absent or neither word
+     * @throws AllocException       INVALID_PARAM if absent or neither word
+     * @throws NullPointerException if {@code key} is null
      */
     public boolean getBoolean(String key) {
-        String text = get(key).trim().toLowerCase(Locale.ROOT);
-        if (text.equals("true")) {
-            return true;
-        }
-        if (text.equals("false")) {
-            return false;
-        }
-        throw AllocException.invalidParam("option " + key + "=" + get(key) + " is not true or false");
+        return OptionSyntax.bool(key, get(key));
     }
 
     /**
@@ -215,71 +230,15 @@ public final class AllocatorOptions {
     }
 
     /**
-     * Parses a size: digits with an optional suffix B, K, KB, KiB, M, MB, MiB, G, GB, GiB, T, TB, TiB (all binary,
-     * any case).
+     * Parses a size: a {@code size} of the grammar above, such as {@code "128MiB"}.
      *
      * @param text such as {@code "128MiB"}
      * @return the size in bytes
-     * @throws AllocException INVALID_PARAM naming the text if it is malformed, negative or overflows a long
+     * @throws AllocException       INVALID_PARAM naming the text if it is malformed, negative or overflows a long
+     * @throws NullPointerException if {@code text} is null
      */
     public static long parseSize(String text) {
-        return parse("size", text);
-    }
-
-    private static long parse(String what, String raw) {
-        String text = raw.trim();
-        int digits = 0;
-        while (digits < text.length() && Character.isDigit(text.charAt(digits))) {
-            digits++;
-        }
-        if (digits == 0) {
-            throw malformed(what, raw);
-        }
-        int shift = suffixShift(text.substring(digits).trim().toLowerCase(Locale.ROOT));
-        if (shift < 0) {
-            throw malformed(what, raw);
-        }
-        long number;
-        try {
-            number = Long.parseLong(text.substring(0, digits));
-        } catch (NumberFormatException e) {
-            throw AllocException.invalidParam(what + " '" + raw + "' does not fit in a long");
-        }
-        if (number > (Long.MAX_VALUE >> shift)) {
-            throw AllocException.invalidParam(what + " '" + raw + "' does not fit in a long");
-        }
-        return number << shift;
-    }
-
-    private static int suffixShift(String suffix) {
-        switch (suffix) {
-            case "":
-            case "b":
-                return 0;
-            case "k":
-            case "kb":
-            case "kib":
-                return 10;
-            case "m":
-            case "mb":
-            case "mib":
-                return 20;
-            case "g":
-            case "gb":
-            case "gib":
-                return 30;
-            case "t":
-            case "tb":
-            case "tib":
-                return 40;
-            default:
-                return -1;
-        }
-    }
-
-    private static AllocException malformed(String what, String raw) {
-        return AllocException.invalidParam(what + " '" + raw
-                + "' is not a size: digits with an optional suffix B, KiB, MiB, GiB or TiB");
+        return OptionSyntax.size(null, Objects.requireNonNull(text, "size text"));
     }
 
     @Override

@@ -70,6 +70,7 @@ public final class Regions {
      * @param size  length
      * @return the index the region now has, or -1 if {@code size} is zero
      * @throws AllocException INVALID_PARAM or MEMORY_OVERLAP as {@link #checkAddable(long, long)}; nothing changes
+     * @throws OutOfMemoryError if the arrays cannot grow; nothing changes either
      */
     public int add(long start, long size) {
         checkAddable(start, size);
@@ -77,8 +78,10 @@ public final class Regions {
             return -1;
         }
         if (count == starts.length) {
-            starts = Arrays.copyOf(starts, count * 2);
-            ends = Arrays.copyOf(ends, count * 2);
+            long[] moreStarts = Arrays.copyOf(starts, count * 2);
+            long[] moreEnds = Arrays.copyOf(ends, count * 2);
+            starts = moreStarts; // both arrays exist before either is replaced: no half-grown state on OutOfMemoryError
+            ends = moreEnds;
         }
         int at = insertionPoint(start);
         System.arraycopy(starts, at, starts, at + 1, count - at);

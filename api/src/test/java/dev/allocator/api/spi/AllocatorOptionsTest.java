@@ -64,6 +64,103 @@ class AllocatorOptionsTest {
     }
 
     @Test
+    void aListWithAnEmptyElementIsInvalidParamNamingTheElement() {
+        for (String value : new String[] {",,,", " , ", "64,", ",64", "64,,128", "", "  ", "64, ,128"}) {
+            AllocatorOptions options = AllocatorOptions.of("classes", value);
+            assertInvalid("'" + value + "'", () -> options.getSizeList("classes"));
+            assertInvalid("classes", () -> options.getSizeList("classes"));
+        }
+        assertInvalid("element 3 of 3 is empty",
+                () -> AllocatorOptions.of("classes", "64,128,").getSizeList("classes"));
+        assertInvalid("element 1 of 2 is empty", () -> AllocatorOptions.of("classes", ",64").getSizeList("classes"));
+    }
+
+    @Test
+    void aListTakesBlanksAroundItsElementsAndSuffixes() {
+        assertArrayEquals(new long[] {64}, AllocatorOptions.of("c", "64").getSizeList("c"));
+        assertArrayEquals(new long[] {64, 128, 4096}, AllocatorOptions.of("c", " 64 ,\t128,4 KiB ").getSizeList("c"));
+    }
+
+    @Test
+    void digitsOtherThanAsciiAreInvalidParam() {
+        // Arabic-Indic four, full-width six-four, Devanagari one, and the Kelvin sign that lower-cases to 'k'
+        for (String value : new String[] {"\u0664", "\uFF16\uFF14", "\u0967", "1\u212AiB", "6\u0664"}) {
+            AllocatorOptions options = AllocatorOptions.of("n", value, "list", "64," + value);
+            assertInvalid("'" + value + "'", () -> options.getSize("n"));
+            assertInvalid("'" + value + "'", () -> options.getLong("n"));
+            assertInvalid("'" + value + "'", () -> options.getInt("n"));
+            assertInvalid("'64," + value + "'", () -> options.getSizeList("list"));
+            assertInvalid("'" + value + "'", () -> AllocatorOptions.parseSize(value));
+        }
+    }
+
+    @Test
+    void minusZeroIsInvalidParamForEveryNumber() {
+        AllocatorOptions options = AllocatorOptions.of("n", "-0", "k", "-0KiB", "list", "64,-0");
+        assertInvalid("'-0'", () -> options.getLong("n"));
+        assertInvalid("'-0'", () -> options.getInt("n"));
+        assertInvalid("'-0'", () -> options.getSize("n"));
+        assertInvalid("'-0KiB'", () -> options.getLong("k"));
+        assertInvalid("'64,-0'", () -> options.getSizeList("list"));
+        assertEquals(0, AllocatorOptions.of("n", "0").getLong("n"));
+    }
+
+    @Test
+    void aSignIsAMinusDirectlyBeforeTheDigitsOfASignedNumberOnly() {
+        assertEquals(-3, AllocatorOptions.of("n", " -3 ").getLong("n"));
+        assertEquals(-2048, AllocatorOptions.of("n", "-2KiB").getLong("n"));
+        for (String value : new String[] {"+5", "- 5", "--5", "-", "5-", "-+5"}) {
+            AllocatorOptions options = AllocatorOptions.of("n", value);
+            assertInvalid("'" + value + "'", () -> options.getLong("n"));
+            assertInvalid("'" + value + "'", () -> options.getSize("n"));
+        }
+        assertInvalid("'-5'", () -> AllocatorOptions.of("n", "-5").getSize("n"));
+    }
+
+    @Test
+    void everyNumericGetterRejectsTheSameMalformedValues() {
+        String[] malformed = {"", " ", "abc", "1.5", "1e3", "0x10", "12XB", "KiB", "4 K iB", "\n64", "64\u0000",
+                "\u00A064", "99999999999999999999", "8388608TiB", "64,128"};
+        for (String value : malformed) {
+            AllocatorOptions options = AllocatorOptions.of("n", value);
+            assertInvalid("n=", () -> options.getSize("n"));
+            assertInvalid("n=", () -> options.getLong("n"));
+            assertInvalid("n=", () -> options.getInt("n"));
+            if (!value.equals("64,128")) {
+                assertInvalid("n=", () -> options.getSizeList("n"));
+            }
+        }
+    }
+
+    @Test
+    void onlyBlanksAndTabsSurroundAValue() {
+        assertEquals(64, AllocatorOptions.of("n", "\t64 ").getSize("n"));
+        assertTrue(AllocatorOptions.of("b", " TRUE\t").getBoolean("b"));
+        assertInvalid("'\ntrue'", () -> AllocatorOptions.of("b", "\ntrue").getBoolean("b"));
+        assertInvalid("'true,'", () -> AllocatorOptions.of("b", "true,").getBoolean("b"));
+    }
+
+    @Test
+    void nullsAreNullPointerExceptionsNamingWhatWasNull() {
+        AllocatorOptions options = AllocatorOptions.of("a", "1");
+        assertNullNamed("option key", () -> options.get(null));
+        assertNullNamed("option key", () -> options.getSize(null));
+        assertNullNamed("option key", () -> options.contains(null));
+        assertNullNamed("option key", () -> options.with(null, "1"));
+        assertNullNamed("value of option b", () -> options.with("b", null));
+        assertNullNamed("options map", () -> AllocatorOptions.of((Map<String, String>) null));
+        assertNullNamed("keys and values", () -> AllocatorOptions.of((String[]) null));
+        assertNullNamed("defaults", () -> options.withDefaults(null, "tlsf"));
+        assertNullNamed("owner", () -> options.withDefaults(Map.of("a", "2"), null));
+        assertNullNamed("size text", () -> AllocatorOptions.parseSize(null));
+    }
+
+    private static void assertNullNamed(String named, Executable call) {
+        NullPointerException e = assertThrows(NullPointerException.class, call);
+        assertEquals(named, e.getMessage());
+    }
+
+    @Test
     void withDefaultsFillsInMissingKeys() {
         Map<String, String> defaults = Map.of("sl-bits", "5", "granularity", "16");
         AllocatorOptions merged = AllocatorOptions.of("sl-bits", "4").withDefaults(defaults, "tlsf");

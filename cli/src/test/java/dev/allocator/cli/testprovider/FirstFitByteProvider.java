@@ -4,9 +4,10 @@ import dev.allocator.api.BaseAllocator;
 import dev.allocator.api.spi.AllocatorKind;
 import dev.allocator.api.spi.AllocatorOptions;
 import dev.allocator.api.spi.AllocatorProvider;
+import dev.allocator.tck.ReferenceByteAllocator;
 import java.util.Map;
 
-/** Provides the test byte allocator as "firstfit". */
+/** Provides the tck's reference byte allocator (first fit, 8-byte rounding) as "firstfit", for the golden tests. */
 public final class FirstFitByteProvider implements AllocatorProvider {
     @Override
     public String name() {
@@ -25,6 +26,6 @@ public final class FirstFitByteProvider implements AllocatorProvider {
 
     @Override
     public BaseAllocator create(AllocatorOptions options) {
-        return new FirstFitByteAllocator();
+        return new ReferenceByteAllocator();
     }
 }

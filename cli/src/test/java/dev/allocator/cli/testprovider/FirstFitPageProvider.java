@@ -1,13 +1,13 @@
 package dev.allocator.cli.testprovider;
 
-import dev.allocator.api.AllocException;
 import dev.allocator.api.BaseAllocator;
 import dev.allocator.api.spi.AllocatorKind;
 import dev.allocator.api.spi.AllocatorOptions;
 import dev.allocator.api.spi.AllocatorProvider;
+import dev.allocator.tck.ReferencePageAllocator;
 import java.util.Map;
 
-/** Provides the test page allocator as "firstfit-pages", with option {@code page-size}. */
+/** Provides the tck's reference page allocator (first fit) as "firstfit-pages", with option {@code page-size}. */
 public final class FirstFitPageProvider implements AllocatorProvider {
     @Override
     public String name() {
@@ -26,10 +26,6 @@ public final class FirstFitPageProvider implements AllocatorProvider {
 
     @Override
     public BaseAllocator create(AllocatorOptions options) {
-        long pageSize = options.getSize("page-size");
-        if (pageSize <= 0 || (pageSize & (pageSize - 1)) != 0) {
-            throw AllocException.invalidParam("page-size " + pageSize + " is not a power of two");
-        }
-        return new FirstFitPageAllocator(pageSize);
+        return new ReferencePageAllocator(options.getSize("page-size"));
     }
 }

@@ -4,6 +4,8 @@ import dev.allocator.api.AllocException;
 import dev.allocator.api.AllocatorStats;
 import dev.allocator.api.BlockVisitor;
 import dev.allocator.api.IdAllocator;
+import java.util.ConcurrentModificationException;
+import java.util.Objects;
 
 /**
  * An ID allocator on a bitmap with a summary tree: one bit per ID (and one marking where each allocation starts), the lowest
@@ -14,7 +16,7 @@ import dev.allocator.api.IdAllocator;
  * <ul>
  *   <li>After {@code init(start, size)} the IDs are {@code [start, start + size)}. {@link #addMemory} adds
  *       another disjoint range of IDs (before {@code init} it acts as {@code init}); ranges are searched in
- *       order, lowest first. One range holds at most {@value Integer#MAX_VALUE} IDs; metadata is about 4.5 bits
+ *       order, lowest first. One range holds at most {@value Integer#MAX_VALUE} IDs; metadata is about 5 bits
  *       per ID.</li>
  *   <li>{@link #allocId} returns the lowest run of free IDs whose first ID is a multiple of the alignment (of the
  *       ID value itself, not of its offset in the range).</li>
@@ -26,7 +28,10 @@ import dev.allocator.api.IdAllocator;
  *   <li>Before {@link #init}, {@link #allocId} is NO_MEMORY; {@code init} twice is MEMORY_OVERLAP.</li>
  * </ul>
  *
- * <p>Costs: allocation and free O(log IDs + count/64), no objects created. Not thread safe.
+ * <p>Costs, with no objects created: one ID ({@code allocId(1, 1)}, {@code deallocId(id, 1)},
+ * {@link #allocFixedId}) O(log64 IDs), through indexes of the bitmap's words, the summary tree catching up at the
+ * next range request; a range O(log IDs + count/64) (aligned ranges: see {@link BitmapPageAllocator}). Not thread
+ * safe.
  */
 public final class BitmapIdAllocator implements IdAllocator {
     private final BitmapRegions ids = new BitmapRegions();
@@ -183,10 +188,17 @@ public final class BitmapIdAllocator implements IdAllocator {
     /**
      * {@inheritDoc}
      *
-     * <p>Reports each live allocation and each maximal free run, as (first ID, count, used).
+     * <p>Reports each live allocation and each maximal free run, as (first ID, count, used). The visitor must not
+     * change this allocator.
+     *
+     * @throws NullPointerException            if {@code visitor} is null
+     * @throws ConcurrentModificationException if the visitor allocated, freed, resized, reset or added IDs
+     *                                         (detected when that visit returns; the walk stops there, the change
+     *                                         stays)
      */
     @Override
     public void forEachBlock(BlockVisitor visitor) {
+        Objects.requireNonNull(visitor, "visitor");
         ids.forEachRun(visitor);
     }
 

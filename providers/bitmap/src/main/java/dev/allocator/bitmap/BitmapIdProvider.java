@@ -5,6 +5,7 @@ import dev.allocator.api.spi.AllocatorKind;
 import dev.allocator.api.spi.AllocatorOptions;
 import dev.allocator.api.spi.AllocatorProvider;
 import java.util.Map;
+import java.util.Objects;
 
 /** Provides {@link BitmapIdAllocator} as the ID allocator named {@code bitmap}. It takes no options. */
 public final class BitmapIdProvider implements AllocatorProvider {
@@ -27,8 +28,14 @@ public final class BitmapIdProvider implements AllocatorProvider {
         return Map.of();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws NullPointerException if {@code options} is null
+     */
     @Override
     public BaseAllocator create(AllocatorOptions options) {
+        Objects.requireNonNull(options, "options");
         return new BitmapIdAllocator();
     }
 

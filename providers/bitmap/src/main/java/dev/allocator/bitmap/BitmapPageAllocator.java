@@ -6,6 +6,8 @@ import dev.allocator.api.AllocatorStats;
 import dev.allocator.api.BlockVisitor;
 import dev.allocator.api.PageAllocator;
 import dev.allocator.api.spi.Regions;
+import java.util.ConcurrentModificationException;
+import java.util.Objects;
 
 /**
  * A page allocator on a bitmap with a summary tree: one bit per page, runs of free pages found in O(log pages)
@@ -17,8 +19,8 @@ import dev.allocator.api.spi.Regions;
  *   <li>Regions are given in bytes; a region's start must be a multiple of the page size (else INVALID_PARAM)
  *       and it manages the whole pages inside it (a partial last page is ignored). Any number of disjoint regions
  *       anywhere in {@code [0, Long.MAX_VALUE]} may be added ({@link #addMemory} before {@link #init} acts as
- *       {@code init}); metadata is about 4.5 bits per page of the regions (used bits, start bits and the summary
- *       tree), nothing for the gaps between them. One region holds at most {@value Integer#MAX_VALUE} pages
+ *       {@code init}); metadata is about 5 bits per page of the regions (used bits, start bits, the summary
+ *       tree and the word indexes), nothing for the gaps between them. One region holds at most {@value Integer#MAX_VALUE} pages
  *       (8 TiB of 4 KiB pages).</li>
  *   <li>{@link #allocPages} returns the lowest run of free pages, within one region, whose address is a multiple
  *       of the alignment (any power of two; one below the page size counts as the page size). A request takes
@@ -32,9 +34,13 @@ import dev.allocator.api.spi.Regions;
  *   <li>Before {@link #init}, allocations are NO_MEMORY; {@code init} twice is MEMORY_OVERLAP.</li>
  * </ul>
  *
- * <p>Costs: allocation and free O(log pages + pages/64) per region tried, with no objects created;
- * {@link #stats()} and {@link #forEachBlock} O(runs * log pages); {@link #reset()} O(used runs * log pages).
- * Not thread safe.
+ * <p>Costs, with no objects created: one page (alignment up to the page size) is allocated and freed in O(log64
+ * pages), through indexes of the bitmap's words, the summary tree catching up at the next run request. A run costs
+ * O(pages/64) for its bits plus, per region tried, O(log pages) to find it when it is unaligned or no longer than
+ * its alignment (up to 2048 pages); a run longer than its alignment tries the lowest free run long enough in
+ * O(log pages), then, if that one is badly placed, walks only the parts of the tree that may hold an aligned fit.
+ * {@link #stats()} and {@link #forEachBlock} cost O(runs * log64 pages); {@link #reset()} the cheaper of O(used
+ * runs * log pages) and O(pages / 64). Not thread safe.
  */
 public final class BitmapPageAllocator implements PageAllocator {
     /** The page size used when none is given: 4096 bytes. */
@@ -281,10 +287,17 @@ public final class BitmapPageAllocator implements PageAllocator {
     /**
      * {@inheritDoc}
      *
-     * <p>Reports each live allocation and each maximal free run, as (address, pages, used).
+     * <p>Reports each live allocation and each maximal free run, as (address, pages, used). The visitor must not
+     * change this allocator.
+     *
+     * @throws NullPointerException            if {@code visitor} is null
+     * @throws ConcurrentModificationException if the visitor allocated, freed, resized, reset or added memory
+     *                                         (detected when that visit returns; the walk stops there, the change
+     *                                         stays)
      */
     @Override
     public void forEachBlock(BlockVisitor visitor) {
+        Objects.requireNonNull(visitor, "visitor");
         pages.forEachRun((firstPage, count, used) -> visitor.visit(firstPage << pageShift, count, used));
     }
 

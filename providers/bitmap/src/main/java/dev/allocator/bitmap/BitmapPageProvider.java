@@ -7,6 +7,7 @@ import dev.allocator.api.spi.AllocatorKind;
 import dev.allocator.api.spi.AllocatorOptions;
 import dev.allocator.api.spi.AllocatorProvider;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Provides {@link BitmapPageAllocator} as the PAGE allocator named {@code bitmap}.
@@ -43,11 +44,13 @@ public final class BitmapPageProvider implements AllocatorProvider {
     /**
      * {@inheritDoc}
      *
-     * @throws AllocException INVALID_PARAM naming the option if {@code page-size} is not a power of two or an
-     *                        option is not a size
+     * @throws AllocException       INVALID_PARAM naming the option if {@code page-size} is not a power of two or
+     *                              an option is not a size
+     * @throws NullPointerException if {@code options} is null
      */
     @Override
     public BaseAllocator create(AllocatorOptions options) {
+        Objects.requireNonNull(options, "options");
         long pageSize = options.getSize("page-size");
         if (!Alignment.isPowerOfTwo(pageSize)) {
             throw AllocException.invalidParam("option page-size=" + options.get("page-size")

@@ -5,6 +5,7 @@ import dev.allocator.api.AllocatorStats;
 import dev.allocator.api.BlockVisitor;
 import dev.allocator.api.spi.Regions;
 import java.util.Arrays;
+import java.util.ConcurrentModificationException;
 
 /**
  * Disjoint ranges of units (pages or IDs), each with its own {@link SummaryBitmap} of used units and its own
@@ -15,7 +16,8 @@ import java.util.Arrays;
  *
  * <p>Methods trust their arguments (the public classes validate them) and report failure by a return value, so
  * the caller can phrase the error in its own terms. Metadata is proportional to the units managed: ranges far
- * apart cost nothing for the gap between them. Not thread safe.
+ * apart cost nothing for the gap between them. Every change counts in a modification count, so a walk can tell
+ * when its visitor changed what it walks. Not thread safe.
  */
 final class BitmapRegions {
     /** {@link #allocAt} result: the run was taken. */
@@ -30,6 +32,8 @@ final class BitmapRegions {
     private StartBits[] starts = new StartBits[4];
     private long used;
     private long allocations;
+    /** Changes since creation; a walk compares it before and after each visit. */
+    private long modifications;
 
     /**
      * Adds a range of units after checking it with {@link #checkAddable(long, long)}.
@@ -53,6 +57,7 @@ final class BitmapRegions {
         System.arraycopy(starts, at, starts, at + 1, ranges.count() - 1 - at);
         bitmaps[at] = bitmap;
         starts[at] = startBits;
+        modifications++;
     }
 
     /**
@@ -103,19 +108,35 @@ final class BitmapRegions {
     }
 
     /**
-     * Takes the lowest run of {@code count} free units whose first unit is a multiple of {@code align}.
+     * Takes the lowest run of {@code count} free units whose first unit is a multiple of {@code align}. One unit
+     * with no alignment (one page, one ID) takes the lowest free unit through the bitmaps' word indexes.
      *
      * @param count units, {@code >= 1}
      * @param align a power of two
      * @return the first unit, or -1 if no range has such a run (then nothing changed)
      */
     long alloc(long count, long align) {
+        if (count == 1 && align == 1) {
+            return allocOne();
+        }
         for (int i = 0; i < ranges.count(); i++) {
             long first = ranges.start(i);
-            long offset = bitmaps[i].find(0, count, align, first);
+            long offset = bitmaps[i].find(count, align, first);
             if (offset >= 0) {
-                take(i, offset, count);
+                bitmaps[i].setUsed(offset, count);
+                taken(i, offset, count);
                 return first + offset;
+            }
+        }
+        return -1;
+    }
+
+    private long allocOne() {
+        for (int i = 0; i < ranges.count(); i++) {
+            long offset = bitmaps[i].takeLowest();
+            if (offset >= 0) {
+                taken(i, offset, 1);
+                return ranges.start(i) + offset;
             }
         }
         return -1;
@@ -137,15 +158,17 @@ final class BitmapRegions {
         if (!bitmaps[index].isRunFree(offset, count)) {
             return BUSY;
         }
-        take(index, offset, count);
+        bitmaps[index].setUsed(offset, count);
+        taken(index, offset, count);
         return TAKEN;
     }
 
-    private void take(int index, long offset, long count) {
-        bitmaps[index].setUsed(offset, count);
+    /** Records a run just marked used in bitmap {@code index} as an allocation. */
+    private void taken(int index, long offset, long count) {
         starts[index].set(offset, true);
         used += count;
         allocations++;
+        modifications++;
     }
 
     /**
@@ -178,6 +201,7 @@ final class BitmapRegions {
         bitmaps[index].setFree(offset, count);
         used -= count;
         allocations--;
+        modifications++;
         return true;
     }
 
@@ -201,8 +225,8 @@ final class BitmapRegions {
         long end = offset + count;
         SummaryBitmap bitmap = bitmaps[index];
         StartBits startBits = starts[index];
-        boolean exact = startBits.get(offset) && bitmap.isRunUsed(offset, count)
-                && startBits.next(offset + 1, end) == end
+        boolean used = count == 1 ? !bitmap.isFree(offset) : bitmap.isRunUsed(offset, count);
+        boolean exact = startBits.get(offset) && used && (count == 1 || startBits.next(offset + 1, end) == end)
                 && (end == bitmap.size() || bitmap.isFree(end) || startBits.get(end));
         return exact ? index : -1;
     }
@@ -224,6 +248,7 @@ final class BitmapRegions {
         if (newCount < oldCount) {
             bitmap.setFree(offset + newCount, oldCount - newCount);
             used -= oldCount - newCount;
+            modifications++;
             return true;
         }
         long grow = newCount - oldCount;
@@ -236,6 +261,7 @@ final class BitmapRegions {
         }
         bitmap.setUsed(tail, grow);
         used += grow;
+        modifications++;
         return true;
     }
 
@@ -260,20 +286,31 @@ final class BitmapRegions {
         return ranges.indexOf(unit) >= 0;
     }
 
-    /** Frees every used run, keeping the ranges: O(ranges + used runs * log). */
+    /**
+     * Frees every used run, keeping the ranges: per range, the cheaper of freeing its used runs one by one
+     * (O(runs * log + used / 64)) and clearing it whole (O(units / 64)).
+     */
     void reset() {
         for (int i = 0; i < ranges.count(); i++) {
             SummaryBitmap bitmap = bitmaps[i];
+            StartBits startBits = starts[i];
+            long runByRun = startBits.count() * (bitmap.tree().height() + 2L) + bitmap.usedBits() / 64;
+            if (runByRun >= 2L * bitmap.wordCount()) {
+                bitmap.freeAll();
+                startBits.clearAll();
+                continue;
+            }
             long position = bitmap.nextUsed(0);
             while (position < bitmap.size()) {
                 long end = bitmap.nextFree(position);
-                starts[i].clear(position, end - position);
+                startBits.clear(position, end - position);
                 bitmap.setFree(position, end - position);
                 position = bitmap.nextUsed(end);
             }
         }
         used = 0;
         allocations = 0;
+        modifications++;
     }
 
     /**
@@ -291,20 +328,28 @@ final class BitmapRegions {
     /**
      * Reports every live allocation and every maximal free run, range by range, in unit order.
      *
-     * @param visitor gets (first unit, units, used)
+     * @param visitor gets (first unit, units, used); must not change this state
+     * @throws ConcurrentModificationException if the visitor changed it (detected when its visit returns; the
+     *                                         walk stops there)
      */
     void forEachRun(BlockVisitor visitor) {
+        long expected = modifications;
         for (int i = 0; i < ranges.count(); i++) {
             SummaryBitmap bitmap = bitmaps[i];
+            StartBits startBits = starts[i];
             long first = ranges.start(i);
             long position = 0;
             while (position < bitmap.size()) {
                 boolean free = bitmap.isFree(position);
                 long end = free ? bitmap.nextUsed(position) : bitmap.nextFree(position);
                 if (!free) {
-                    end = starts[i].next(position + 1, end);
+                    end = startBits.next(position + 1, end);
                 }
                 visitor.visit(first + position, end - position, !free);
+                if (modifications != expected) {
+                    throw new ConcurrentModificationException("the allocator changed during forEachBlock: a "
+                            + "visitor must not allocate, free, resize, reset or add memory");
+                }
                 position = end;
             }
         }

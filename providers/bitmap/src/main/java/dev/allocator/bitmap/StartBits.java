@@ -1,5 +1,7 @@
 package dev.allocator.bitmap;
 
+import java.util.Arrays;
+
 /**
  * A plain bitmap marking the first unit of every live allocation, beside a {@link SummaryBitmap} that marks units
  * used. Together they tell where one allocation ends and the next begins: an allocation is a start bit followed by
@@ -7,6 +9,7 @@ package dev.allocator.bitmap;
  */
 final class StartBits {
     private final long[] words;
+    private long count;
 
     /**
      * Creates a bitmap with no start marked.
@@ -25,11 +28,21 @@ final class StartBits {
      */
     void set(long index, boolean start) {
         int word = (int) (index >>> 6);
-        if (start) {
-            words[word] |= 1L << index;
-        } else {
-            words[word] &= ~(1L << index);
+        long before = words[word];
+        long after = start ? before | (1L << index) : before & ~(1L << index);
+        words[word] = after;
+        if (after != before) {
+            count += start ? 1 : -1;
         }
+    }
+
+    /**
+     * Returns the number of starts marked: O(1).
+     *
+     * @return starts
+     */
+    long count() {
+        return count;
     }
 
     /**
@@ -66,18 +79,27 @@ final class StartBits {
     }
 
     /**
-     * Unmarks every start in {@code [from, from + count)}.
+     * Unmarks every start in {@code [from, from + length)}.
      *
-     * @param from  first index
-     * @param count units, {@code >= 1}
+     * @param from   first index
+     * @param length units, {@code >= 1}
      */
-    void clear(long from, long count) {
-        long end = from + count;
+    void clear(long from, long length) {
+        long end = from + length;
         int first = (int) (from >>> 6);
         int last = (int) ((end - 1) >>> 6);
         for (int w = first; w <= last; w++) {
-            words[w] &= ~SummaryBitmap.runMask(w, first, last, from, end);
+            long before = words[w];
+            long after = before & ~SummaryBitmap.runMask(w, first, last, from, end);
+            words[w] = after;
+            count -= Long.bitCount(before) - Long.bitCount(after);
         }
+    }
+
+    /** Unmarks every start: O(size / 64). */
+    void clearAll() {
+        Arrays.fill(words, 0);
+        count = 0;
     }
 
     /**

@@ -3,12 +3,16 @@ package dev.allocator.bitmap;
 import static dev.allocator.bitmap.Snapshot.assertRejectedUnchanged;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allocator.api.AllocError;
 import dev.allocator.api.AllocatorStats;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.ConcurrentModificationException;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class BitmapIdAllocatorTest {
@@ -138,5 +142,94 @@ class BitmapIdAllocatorTest {
         assertFalse(allocator.tryResize(10, 1, 30));
         allocator.reset();
         assertEquals(initial, Snapshot.of(allocator));
+    }
+
+    @Test
+    void initAfterAddMemoryIsMemoryOverlapAndChangesNothing() {
+        BitmapIdAllocator allocator = new BitmapIdAllocator();
+        allocator.addMemory(50, 10);
+        assertRejectedUnchanged(allocator, AllocError.MEMORY_OVERLAP, "already initialised",
+                () -> allocator.init(0, 10));
+        assertEquals(50, allocator.allocId(1, 1));
+    }
+
+    @Test
+    void tryResizeOfANegativeIdOrABadCountIsInvalidParamAndChangesNothing() {
+        BitmapIdAllocator allocator = allocator(0, 32);
+        long first = allocator.allocId(4, 1);
+        assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "ID -4 is negative",
+                () -> allocator.tryResize(-4, 4, 5));
+        assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "ID count -4",
+                () -> allocator.tryResize(first, -4, 5));
+        assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "ID count 0",
+                () -> allocator.tryResize(first, 0, 5));
+        assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "new ID count -5",
+                () -> allocator.tryResize(first, 4, -5));
+        assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "Long.MAX_VALUE",
+                () -> allocator.tryResize(Long.MAX_VALUE - 1, 4, 5));
+        assertTrue(allocator.tryResize(first, 4, 5), "the range is still there, unchanged");
+    }
+
+    @Test
+    void aVisitorThatChangesTheAllocatorDuringTheWalkGetsConcurrentModification() {
+        BitmapIdAllocator allocator = allocator(0, 100);
+        allocator.allocId(10, 1);
+        assertThrows(ConcurrentModificationException.class,
+                () -> allocator.forEachBlock((start, size, used) -> allocator.allocId(1, 1)));
+        assertThrows(ConcurrentModificationException.class,
+                () -> allocator.forEachBlock((start, size, used) -> allocator.allocFixedId(99)));
+        assertThrows(ConcurrentModificationException.class,
+                () -> allocator.forEachBlock((start, size, used) -> allocator.deallocId(10, 1)));
+        assertThrows(NullPointerException.class, () -> allocator.forEachBlock(null));
+        assertEquals(10 + 2 - 1, allocator.used(), "the visitors' two allocations and one free stand");
+    }
+
+    @Test
+    void singleIdsAgreeWithALowestClearBitModel() {
+        long seed = 0x1D_0018L;
+        SplittableRandom random = new SplittableRandom(seed);
+        int size = 5000;
+        BitmapIdAllocator allocator = allocator(7, size);
+        BitSet model = new BitSet(size);
+        for (int step = 0; step < 20_000; step++) {
+            int choice = random.nextInt(10);
+            if (choice < 5) {
+                int lowest = model.nextClearBit(0);
+                if (lowest >= size) {
+                    assertRejectedUnchanged(allocator, AllocError.NO_MEMORY, "no free run of 1 IDs",
+                            () -> allocator.allocId(1, 1));
+                    continue;
+                }
+                assertEquals(7 + lowest, allocator.allocId(1, 1), "seed " + seed + " step " + step);
+                model.set(lowest);
+            } else if (choice < 9 && !model.isEmpty()) {
+                int victim = model.nextSetBit(random.nextInt(size));
+                victim = victim < 0 ? model.nextSetBit(0) : victim;
+                allocator.deallocId(7 + victim, 1);
+                model.clear(victim);
+            } else {
+                long count = 1 + random.nextInt(40);
+                long align = 1L << random.nextInt(4);
+                long expected = lowestFit(model, size, 7, count, align);
+                if (expected < 0) {
+                    continue;
+                }
+                assertEquals(expected, allocator.allocId(count, align), "seed " + seed + " step " + step);
+                allocator.deallocId(expected, count);
+            }
+            assertEquals(model.cardinality(), allocator.used());
+        }
+    }
+
+    private static long lowestFit(BitSet used, int size, long first, long count, long align) {
+        for (int offset = 0; offset + count <= size; offset++) {
+            if ((first + offset) % align == 0) {
+                int next = used.nextSetBit(offset);
+                if (next < 0 || next >= offset + count) {
+                    return first + offset;
+                }
+            }
+        }
+        return -1;
     }
 }

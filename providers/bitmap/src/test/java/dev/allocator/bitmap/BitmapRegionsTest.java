@@ -94,4 +94,31 @@ class BitmapRegionsTest {
         assertEquals(List.of("0+300false"), runs);
         assertEquals(0, regions.used());
     }
+
+    @Test
+    void resetOfAFullRangeClearsItWholeAndAgreesWithRunByRun() {
+        BitmapRegions whole = new BitmapRegions();
+        BitmapRegions byRuns = new BitmapRegions();
+        for (BitmapRegions regions : new BitmapRegions[] {whole, byRuns}) {
+            regions.add(0, 64 * 64);
+            regions.add(10_000, 100_000);
+        }
+        for (int i = 0; i < 64 * 64; i++) {
+            whole.alloc(1, 1); // thousands of single-unit allocations: cheaper to clear the range whole
+        }
+        byRuns.alloc(5, 1);
+        byRuns.allocAt(50_000, 3);
+        whole.allocAt(50_000, 3);
+        whole.reset();
+        byRuns.reset();
+        for (BitmapRegions regions : new BitmapRegions[] {whole, byRuns}) {
+            List<String> runs = new ArrayList<>();
+            regions.forEachRun((start, size, used) -> runs.add(start + "+" + size + (used ? "u" : "f")));
+            assertEquals(List.of("0+4096f", "10000+100000f"), runs);
+            assertEquals(0, regions.used());
+            assertEquals(0, regions.stats().liveBlocks());
+            assertEquals(0, regions.alloc(4096, 1));
+            assertEquals(10_000, regions.alloc(1, 1));
+        }
+    }
 }

@@ -70,4 +70,18 @@ class ProvidersTest {
         assertEquals(Set.of(BitmapPageProvider.class.getName(), BitmapIdProvider.class.getName()), declared);
         assertEquals(declared, listed);
     }
+
+    @Test
+    void createWithNullOptionsIsNullPointer() {
+        assertThrows(NullPointerException.class, () -> new BitmapPageProvider().create(null));
+        assertThrows(NullPointerException.class, () -> new BitmapIdProvider().create(null));
+    }
+
+    @Test
+    void theModuleHandsItsReadersTheApiModule() {
+        ModuleDescriptor descriptor = BitmapPageProvider.class.getModule().getDescriptor();
+        assertTrue(descriptor.requires().stream().anyMatch(requires -> requires.name().equals("dev.allocator.api")
+                && requires.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE)),
+                descriptor.requires().toString());
+    }
 }

@@ -34,4 +34,20 @@ class StartBitsTest {
         assertEquals(200, starts.next(1, 256));
         assertEquals(4 * Long.BYTES, starts.metadataBytes());
     }
+
+    @Test
+    void theCountFollowsMarksClearsAndClearAll() {
+        StartBits starts = new StartBits(1000);
+        starts.set(3, true);
+        starts.set(3, true);
+        starts.set(700, true);
+        starts.set(999, true);
+        assertEquals(3, starts.count());
+        starts.set(5, false);
+        starts.clear(500, 300);
+        assertEquals(2, starts.count());
+        starts.clearAll();
+        assertEquals(0, starts.count());
+        assertEquals(1000, starts.next(0, 1000));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.allocator.bitmap;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,13 +15,13 @@ class SummaryBitmapTest {
 
     @Test
     void longestRunOfAWordCountsItsLongestRunOfOnes() {
-        assertEquals(0, SummaryBitmap.longestRun(0));
-        assertEquals(64, SummaryBitmap.longestRun(-1L));
-        assertEquals(1, SummaryBitmap.longestRun(0x5555_5555_5555_5555L));
-        assertEquals(63, SummaryBitmap.longestRun(Long.MAX_VALUE));
-        assertEquals(63, SummaryBitmap.longestRun(-2L));
-        assertEquals(5, SummaryBitmap.longestRun(0b1111_0111_1100_0111L));
-        assertEquals(8, SummaryBitmap.longestRun(0xFF00_0000_0000_0F01L));
+        assertEquals(0, RunTree.longestRun(0));
+        assertEquals(64, RunTree.longestRun(-1L));
+        assertEquals(1, RunTree.longestRun(0x5555_5555_5555_5555L));
+        assertEquals(63, RunTree.longestRun(Long.MAX_VALUE));
+        assertEquals(63, RunTree.longestRun(-2L));
+        assertEquals(5, RunTree.longestRun(0b1111_0111_1100_0111L));
+        assertEquals(8, RunTree.longestRun(0xFF00_0000_0000_0F01L));
     }
 
     @Test
@@ -28,11 +29,12 @@ class SummaryBitmapTest {
         SummaryBitmap bitmap = new SummaryBitmap(1000);
         assertEquals(1000, bitmap.largestFreeRun());
         assertTrue(bitmap.isRunFree(0, 1000));
-        assertEquals(0, bitmap.find(0, 1000, 1, 0));
-        assertEquals(-1, bitmap.find(0, 1001, 1, 0));
+        assertEquals(0, bitmap.find(1000, 1, 0));
+        assertEquals(-1, bitmap.find(1001, 1, 0));
         assertEquals(1000, bitmap.nextUsed(0));
         assertEquals(999, bitmap.nextFree(999));
         assertEquals(1000, bitmap.nextFree(1000));
+        assertEquals(0, bitmap.usedBits());
     }
 
     @Test
@@ -40,15 +42,16 @@ class SummaryBitmapTest {
         SummaryBitmap bitmap = new SummaryBitmap(1 << 20);
         bitmap.setUsed(100, 5000);
         bitmap.setUsed(200_000, 1);
-        assertEquals(0, bitmap.find(0, 100, 1, 0));
-        assertEquals(5100, bitmap.find(0, 101, 1, 0));
-        assertEquals(200_001, bitmap.find(0, 200_000 - 5100 + 1, 1, 0));
+        assertEquals(0, bitmap.find(100, 1, 0));
+        assertEquals(5100, bitmap.find(101, 1, 0));
+        assertEquals(200_001, bitmap.find(200_000 - 5100 + 1, 1, 0));
         assertEquals((1 << 20) - 200_001, bitmap.largestFreeRun());
         assertEquals(100, bitmap.nextUsed(0));
         assertEquals(5100, bitmap.nextFree(100));
         assertEquals(200_000, bitmap.nextUsed(5100));
         assertTrue(bitmap.isRunUsed(100, 5000));
         assertFalse(bitmap.isRunUsed(99, 2));
+        assertEquals(5001, bitmap.usedBits());
         bitmap.setFree(100, 5000);
         bitmap.setFree(200_000, 1);
         assertEquals(1 << 20, bitmap.largestFreeRun());
@@ -57,22 +60,25 @@ class SummaryBitmapTest {
     @Test
     void alignmentIsOfTheStartPlusPhase() {
         SummaryBitmap bitmap = new SummaryBitmap(4096);
-        assertEquals(0, bitmap.find(0, 1, 1024, 0));
-        assertEquals(1023, bitmap.find(0, 1, 1024, 1));
-        assertEquals(1, bitmap.find(0, 3, 4, 3));
+        assertEquals(0, bitmap.find(1, 1024, 0));
+        assertEquals(1023, bitmap.find(1, 1024, 1));
+        assertEquals(1, bitmap.find(3, 4, 3));
         bitmap.setUsed(0, 1);
-        assertEquals(1024, bitmap.find(0, 1, 1024, 0));
-        assertEquals(-1, bitmap.find(0, 1, 8192, 1));
-        assertEquals(-1, bitmap.find(0, 1, 1L << 62, Long.MAX_VALUE - 4096));
+        assertEquals(1024, bitmap.find(1, 1024, 0));
+        assertEquals(-1, bitmap.find(1, 8192, 1));
+        assertEquals(-1, bitmap.find(1, 1L << 62, Long.MAX_VALUE - 4096));
     }
 
     @Test
     void freeAllReturnsToTheInitialState() {
         SummaryBitmap bitmap = new SummaryBitmap(777);
         bitmap.setUsed(3, 700);
+        bitmap.setUsed(750, 1);
         bitmap.freeAll();
         assertEquals(777, bitmap.largestFreeRun());
         assertEquals(777, bitmap.nextUsed(0));
+        assertEquals(0, bitmap.takeLowest());
+        assertEquals(1, bitmap.usedBits());
     }
 
     @Test
@@ -82,14 +88,46 @@ class SummaryBitmapTest {
     }
 
     @Test
-    void metadataIsOneBitPerBitPlusTheTree() {
+    void metadataIsOneBitPerBitPlusTheTreeAndTheWordIndexes() {
         SummaryBitmap bitmap = new SummaryBitmap(64 * 1024);
         long words = 1024;
         long treeInts = 0;
         for (int level = 1; level <= 10; level++) {
-            treeInts += (words >> level) * (4 + Math.min(level, SummaryBitmap.BLOCK_LEVELS));
+            treeInts += (words >> level) * (4 + Math.min(level, RunTree.BLOCK_LEVELS));
         }
-        assertEquals(words * 8 + treeInts * 4, bitmap.metadataBytes());
+        long indexWords = 3 * (16 + 1); // three indexes over 1024 words: 16 words and a summary word each
+        assertEquals(words * 8 + treeInts * 4 + indexWords * 8, bitmap.metadataBytes());
+    }
+
+    @Test
+    void takeLowestTakesTheLowestFreeBitUntilNoneIsLeft() {
+        SummaryBitmap bitmap = new SummaryBitmap(200);
+        bitmap.setUsed(0, 70);
+        bitmap.setUsed(71, 129);
+        assertEquals(70, bitmap.takeLowest());
+        assertEquals(-1, bitmap.takeLowest(), "all 200 bits used");
+        assertEquals(200, bitmap.usedBits());
+        bitmap.setFree(150, 1);
+        bitmap.setFree(3, 1);
+        assertEquals(3, bitmap.takeLowest());
+        assertEquals(150, bitmap.takeLowest());
+        assertEquals(0, bitmap.largestFreeRun());
+    }
+
+    @Test
+    void singleBitChangesReachTheTreeBeforeAnyRunSearch() {
+        SummaryBitmap bitmap = new SummaryBitmap(64 * 64);
+        for (int i = 0; i < 64 * 32; i++) {
+            assertEquals(i, bitmap.takeLowest());
+        }
+        assertEquals(64 * 32, bitmap.find(64 * 32, 1, 0), "the upper half is the only run of that length");
+        assertEquals(-1, bitmap.find(64 * 32 + 1, 1, 0));
+        bitmap.setFree(100, 1);
+        bitmap.setFree(101, 1);
+        assertEquals(100, bitmap.find(2, 2, 0));
+        assertEquals(100, bitmap.find(2, 4, 0));
+        assertEquals(64 * 32, bitmap.find(2, 8, 0), "100 is not a multiple of 8");
+        assertEquals(64 * 32, bitmap.largestFreeRun());
     }
 
     @Test
@@ -99,16 +137,15 @@ class SummaryBitmapTest {
             bitmap.setUsed(block, 1);
         }
         bitmap.setFree(256 * 200, 1);
-        assertEquals(256 * 200, bitmap.find(0, 200, 256, 0));
-        assertEquals(256 * 200, bitmap.find(0, 256, 256, 0));
-        assertEquals(-1, bitmap.find(256 * 200 + 1, 256, 256, 0));
-        assertEquals(1, bitmap.find(0, 200, 1, 0));
-        assertEquals(64, bitmap.find(0, 64, 64, 0));
+        assertEquals(256 * 200, bitmap.find(200, 256, 0));
+        assertEquals(256 * 200, bitmap.find(256, 256, 0));
+        assertEquals(1, bitmap.find(200, 1, 0));
+        assertEquals(64, bitmap.find(64, 64, 0));
         for (long word = 0; word < 64 * 1000; word += 64) {
             bitmap.setUsed(word, 1);
         }
-        assertEquals(64 * 1000, bitmap.find(0, 7, 64, 0));
-        assertEquals(-1, bitmap.find(0, 8, 64, 0));
+        assertEquals(64 * 1000, bitmap.find(7, 64, 0));
+        assertEquals(-1, bitmap.find(8, 64, 0));
     }
 
     @Test
@@ -121,23 +158,20 @@ class SummaryBitmapTest {
             int from = random.nextInt(size);
             int count = 1 + random.nextInt(Math.min(size - from, 40));
             if (random.nextInt(3) != 0) {
-                bitmap.setUsed(from, count);
-                used.set(from, from + count);
+                setUsed(bitmap, used, from, count);
             } else {
-                bitmap.setFree(from, count);
-                used.clear(from, from + count);
+                setFree(bitmap, used, from, count);
             }
             for (int query = 0; query < 4; query++) {
                 long align = 4L << random.nextInt(4);
                 long want = 1 + random.nextInt((int) align);
-                long start = random.nextInt(4) == 0 ? random.nextInt(size) : 0;
                 long expected = -1;
-                for (long s = (start + align - 1) & -align; s + want <= size && expected < 0; s += align) {
+                for (long s = 0; s + want <= size && expected < 0; s += align) {
                     int next = used.nextSetBit((int) s);
                     expected = next < 0 || next >= s + want ? s : -1;
                 }
-                assertEquals(expected, bitmap.find(start, want, align, 0),
-                        "step " + step + " find(" + start + ", " + want + ", " + align + ", 0)");
+                assertEquals(expected, bitmap.find(want, align, 0),
+                        "step " + step + " find(" + want + ", " + align + ", 0)");
             }
         }
     }
@@ -150,18 +184,134 @@ class SummaryBitmapTest {
             SummaryBitmap bitmap = new SummaryBitmap(size);
             BitSet used = new BitSet(size);
             for (int step = 0; step < 400; step++) {
-                int from = random.nextInt(size);
-                int count = 1 + random.nextInt(Math.min(size - from, random.nextBoolean() ? 8 : 300));
-                if (random.nextBoolean()) {
-                    bitmap.setUsed(from, count);
-                    used.set(from, from + count);
-                } else {
-                    bitmap.setFree(from, count);
-                    used.clear(from, from + count);
-                }
+                randomChange(bitmap, used, size, random);
                 checkAgainstModel(bitmap, used, size, random, "seed " + SEED + " size " + size + " step " + step);
             }
         }
+    }
+
+    @Test
+    void everySummaryEqualsOneRecomputedFromItsBitsAfterRandomOperations() {
+        SplittableRandom random = new SplittableRandom(SEED + 2);
+        int[] sizes = {65, 128, 129, 1000, 4096 + 3, 64 * 200, 64 * 1024 + 17};
+        for (int size : sizes) {
+            SummaryBitmap bitmap = new SummaryBitmap(size);
+            BitSet used = new BitSet(size);
+            int steps = size > 10_000 ? 100 : 300;
+            for (int step = 0; step < steps; step++) {
+                int changes = 1 + random.nextInt(20); // several changes, so a flush catches up many stale words
+                for (int change = 0; change < changes; change++) {
+                    randomChange(bitmap, used, size, random);
+                }
+                bitmap.flush();
+                checkEverySummary(bitmap.tree(), used, size, "seed " + (SEED + 2) + " size " + size + " step "
+                        + step);
+            }
+        }
+    }
+
+    /** Changes a random run (a single bit half the time, through the lazy path) in the bitmap and the model. */
+    private static void randomChange(SummaryBitmap bitmap, BitSet used, int size, SplittableRandom random) {
+        if (random.nextBoolean()) {
+            if (random.nextInt(3) == 0) {
+                long taken = bitmap.takeLowest();
+                assertEquals(used.nextClearBit(0) < size ? used.nextClearBit(0) : -1, taken, "takeLowest");
+                if (taken >= 0) {
+                    used.set((int) taken);
+                }
+                return;
+            }
+            int bit = random.nextInt(size);
+            if (used.get(bit)) {
+                setFree(bitmap, used, bit, 1);
+            } else {
+                setUsed(bitmap, used, bit, 1);
+            }
+            return;
+        }
+        int from = random.nextInt(size);
+        int count = 1 + random.nextInt(Math.min(size - from, random.nextBoolean() ? 8 : 300));
+        if (random.nextBoolean()) {
+            setUsed(bitmap, used, from, count);
+        } else {
+            setFree(bitmap, used, from, count);
+        }
+    }
+
+    /** Marks the free bits of a run used, one maximal free piece at a time (the bitmap wants all-free runs). */
+    private static void setUsed(SummaryBitmap bitmap, BitSet used, int from, int count) {
+        int end = from + count;
+        for (int piece = used.nextClearBit(from); piece < end; piece = used.nextClearBit(piece)) {
+            int pieceEnd = Math.min(end, nextSetOr(used, piece, end));
+            bitmap.setUsed(piece, pieceEnd - piece);
+            used.set(piece, pieceEnd);
+            piece = pieceEnd;
+        }
+    }
+
+    /** Marks the used bits of a run free, one maximal used piece at a time. */
+    private static void setFree(SummaryBitmap bitmap, BitSet used, int from, int count) {
+        int end = from + count;
+        for (int piece = nextSetOr(used, from, end); piece < end; piece = nextSetOr(used, piece, end)) {
+            int pieceEnd = Math.min(end, used.nextClearBit(piece));
+            bitmap.setFree(piece, pieceEnd - piece);
+            used.clear(piece, pieceEnd);
+            piece = pieceEnd;
+        }
+    }
+
+    private static int nextSetOr(BitSet used, int from, int otherwise) {
+        int next = used.nextSetBit(from);
+        return next < 0 ? otherwise : next;
+    }
+
+    /** Compares every stored record with pre, suf, longest, small and aligned[] computed from the model's bits. */
+    private static void checkEverySummary(RunTree tree, BitSet used, int size, String where) {
+        long[] freeFrom = freeRunsFrom(used, size, 64L << tree.height());
+        for (int level = 1; level <= tree.height(); level++) {
+            long span = 64L << level;
+            for (int node = 0; node < tree.nodeCount(level); node++) {
+                long low = node * span;
+                long high = low + span;
+                int[] expected = new int[4 + RunTree.blockLevelsBelow(level)];
+                expected[0] = (int) Math.min(freeFrom[(int) low], span);
+                long suffixStart = high;
+                while (suffixStart > low && freeFrom[(int) suffixStart - 1] > 0) {
+                    suffixStart--;
+                }
+                expected[1] = (int) (high - suffixStart);
+                long longest = 0;
+                for (long bit = low; bit < high; bit++) {
+                    longest = Math.max(longest, Math.min(freeFrom[(int) bit], high - bit));
+                }
+                expected[2] = (int) longest;
+                for (int sizeIndex = 0; sizeIndex < 4; sizeIndex++) {
+                    expected[3] |= (int) bestBlockPrefix(freeFrom, low, span, 4L << sizeIndex) << (8 * sizeIndex);
+                }
+                for (int blockLevel = 0; blockLevel < RunTree.blockLevelsBelow(level); blockLevel++) {
+                    expected[4 + blockLevel] = (int) bestBlockPrefix(freeFrom, low, span, 64L << blockLevel);
+                }
+                assertArrayEquals(expected, tree.record(level, node), where + ": level " + level + " node " + node);
+            }
+        }
+    }
+
+    /** For every bit below {@code length}, the free bits from it on (bits at or past size count as used). */
+    private static long[] freeRunsFrom(BitSet used, int size, long length) {
+        long[] freeFrom = new long[(int) length + 1];
+        for (int bit = (int) length - 1; bit >= 0; bit--) {
+            freeFrom[bit] = bit < size && !used.get(bit) ? freeFrom[bit + 1] + 1 : 0;
+        }
+        return freeFrom;
+    }
+
+    /** The longest free prefix of any aligned block of {@code block} bits inside {@code [low, low + span)}. */
+    private static long bestBlockPrefix(long[] freeFrom, long low, long span, long block) {
+        long best = 0;
+        for (long start = low; start < low + span; start += block) {
+            best = Math.max(best, Math.min(freeFrom[(int) start], block));
+        }
+        return best;
     }
 
     private static void checkAgainstModel(SummaryBitmap bitmap, BitSet used, int size, SplittableRandom random,
@@ -173,20 +323,21 @@ class SummaryBitmapTest {
             longest = Math.max(longest, freeFrom[i]);
         }
         assertEquals(longest, bitmap.largestFreeRun(), where);
+        assertEquals(used.cardinality(), bitmap.usedBits(), where + " usedBits");
         for (int query = 0; query < 8; query++) {
             int from = random.nextInt(size);
             long count = 1 + random.nextInt(random.nextBoolean() ? 4 : size);
             long align = 1L << random.nextInt(random.nextBoolean() ? 3 : 14);
             long phase = random.nextBoolean() ? 0 : random.nextInt(5000);
             long expected = -1;
-            for (int s = from; s + count <= size; s++) {
+            for (int s = 0; s + count <= size; s++) {
                 if (((s + phase) & (align - 1)) == 0 && freeFrom[s] >= count) {
                     expected = s;
                     break;
                 }
             }
-            String what = where + " find(" + from + ", " + count + ", " + align + ", " + phase + ")";
-            assertEquals(expected, bitmap.find(from, count, align, phase), what);
+            String what = where + " find(" + count + ", " + align + ", " + phase + ")";
+            assertEquals(expected, bitmap.find(count, align, phase), what);
             int nextFree = used.nextClearBit(from);
             assertEquals(Math.min(nextFree, size), bitmap.nextFree(from), where + " nextFree " + from);
             int nextUsed = used.nextSetBit(from);

@@ -4,45 +4,56 @@ package dev.allocator.buddy;
  * How it works
  * ============
  * Every block is a power of two, 2^order bytes, and starts at a multiple of its size (absolute addresses, so the
- * buddy of the block at `start` of order k is at `start ^ 2^k`). A region is carved into maximal aligned blocks:
+ * buddy of the block at `start` of order k is at `start ^ 2^k`). A region is carved into maximal aligned blocks,
+ * at most 2^top bytes (top = max-order - 1):
  *
- *   region [48, 200), min-block 16:
- *     48      64              128                     192  200
- *     |--16--|------64-------|---------64------------|-8-|       the 8 bytes at 192 are below min-block: ignored
+ *   region [48, 2^40 + 200), min-block 16, top 31:
+ *     48  64   128  256 ...  2^31       2 * 2^31  ...        2^40   2^40+128   2^40+200
+ *     |16 |64 |128 |...     |  top block  | top block |  ...  |  128  |  64  |8|     the 8 bytes are below min-block
+ *     '-- head: materialized --'-- middle: virgin, not materialized --'-- tail: materialized --'
  *
- * Out-of-band bookkeeping, all primitive arrays:
+ * Only the head and tail (at most 2 * (top + 1) blocks) get records when a region is added; the middle run of
+ * top-order blocks stays "virgin" (a start and an end per region) and a block is taken from its start when no
+ * listed block is large enough. So a 2^62-byte region costs what a 1 MiB one does, and metadata grows with the
+ * blocks actually held.
  *
- *   BlockTable   start -> node (AddressMap), per node: start, order, used?, region   every block, free or used
- *   LinkedStacks one list per order of the FREE nodes, plus a bit mask of the non-empty orders
- *
- *     order 6 free: [node 1: 64] <-> [node 2: 128]       nonEmpty = 0b1000000
- *     order 4 used: node 0 at 48
+ * Out-of-band bookkeeping (BlockTable): a record per materialized block (start, order, free?, region; never moved),
+ * an index by start, and one list of free blocks per order with a mask of the non-empty orders.
  *
  * alloc(size, align): order k = log2(max(nextPowerOfTwo(size), align, minBlock)); the lowest non-empty list at or
- *   above k comes from the mask (one numberOfTrailingZeros); pop its head; while its order is above k, split it:
- *   the node keeps the lower half, the upper half becomes a new free node. O(max-order).
- * dealloc(pos, size, align): the node at pos must be used and of the order the size rounds to (else NOT_ALLOCATED,
- *   nothing changed). Then, while the buddy at start ^ 2^k is a FREE node of order k from the same region, unlink
- *   it from its list (O(1): doubly linked), drop one of the two nodes and go up an order. O(max-order), no scan.
+ *   above k comes from the mask (one numberOfTrailingZeros), else a virgin top block; take it and, while its order
+ *   is above k, split it: it keeps the lower half, the upper half becomes a new free block. O(max-order).
+ * dealloc(pos, size, align): the block at pos must be used and of the order the size rounds to (else NOT_ALLOCATED,
+ *   nothing changed). Then, while the buddy at start ^ 2^k is a FREE block of order k from the same region, unlink
+ *   it (O(1): doubly linked), drop the upper record of the two and go up an order. O(max-order), no scan.
+ *
+ * Undoing the last allocation: a free of the block the previous call allocated (nothing in between) merges it
+ *   back up exactly into the block it was split from and files that at the head of the same list; an allocation of
+ *   the same order right after would split it the same way again. So such a free is only recorded (recentFreed),
+ *   and the next allocation of that order takes the block back in O(1); any other call first does the recorded free
+ *   (settle). Every answer, placement included, is what eager merging gives; the steady alloc/free pair is O(1).
  *
  * Invariants:
- *   - the blocks of a region tile its carved part exactly; every block start is in the BlockTable;
- *   - a node is in the free list of its order iff it is free;
+ *   - the materialized blocks and the virgin middle of a region tile its carved part exactly;
+ *   - a block is in the free list of its order iff it is free; every materialized block is in the index;
  *   - two free buddies of the same order and region never both exist (they would have merged);
- *   - used == sum of 2^order over used nodes; total == sum over all nodes;
- *   - with no block live, the free lists are exactly as right after the regions were added (the free that empties
- *     the allocator re-stacks them in carving order), so an emptied allocator behaves as a fresh one.
- * Metadata is proportional to the number of blocks held (free plus used), never to the size of the range.
+ *   - used == sum of 2^order over used blocks (the recorded free counted as freed); total == carved bytes.
  */
+
+import static dev.allocator.buddy.BlockTable.NIL;
+import static dev.allocator.buddy.BlockTable.freeState;
+import static dev.allocator.buddy.BlockTable.usedState;
 
 import dev.allocator.api.AllocException;
 import dev.allocator.api.Alignment;
 import dev.allocator.api.AllocatorStats;
 import dev.allocator.api.BlockVisitor;
 import dev.allocator.api.ByteAllocator;
+import dev.allocator.api.Layout;
 import dev.allocator.api.spi.Regions;
-import dev.allocator.buddy.internal.LinkedStacks;
 import java.util.Arrays;
+import java.util.ConcurrentModificationException;
+import java.util.Objects;
 
 /**
  * A buddy byte allocator: every block is a power of two aligned to its size; a free block merges with its buddy
@@ -51,15 +62,17 @@ import java.util.Arrays;
  * blocks, but finding a buddy in O(1) through an address index instead of scanning a free list.
  *
  * <p>Complexity: {@code alloc}, {@code tryAlloc}, {@code dealloc} and {@code tryResize} are O(max-order);
- * {@code stats()} is O(1); {@code forEachBlock} and {@code reset} are O(blocks). The free that leaves no block
- * live also puts the free lists back in their initial order, O(free blocks), so that an emptied allocator hands
- * out exactly the addresses a fresh one would. Metadata grows with the number of
- * blocks held, not with the bytes managed: a 2^40-byte region costs a few hundred nodes until it is split.
+ * {@code addMemory} is O(max-order) whatever the size of the region (the middle of a large region is carved
+ * lazily); {@code stats()} is O(1); {@code forEachBlock} and {@code reset} are O(blocks held). Metadata is about
+ * 30 bytes per block held (free or used), never proportional to the bytes managed. A free of the block allocated
+ * by the call just before is undone lazily, so a steady alloc/free pair costs O(1) instead of a split and a merge
+ * per level (see the source); every observable answer is the same as with eager merging.
  *
  * <p>{@code usedBytes()} counts the rounded block sizes: a request of 4,160 bytes takes 8 KiB. Bytes of a region
  * that do not fill a whole aligned block of {@code minBlock} bytes (its unaligned ends) are ignored and not counted
- * in {@code totalBytes()}. Blocks never span two regions, even adjacent ones. {@code init} twice is
- * {@code MEMORY_OVERLAP}. Not thread safe.
+ * in {@code totalBytes()}. Blocks never span two regions, even adjacent ones. {@code init} twice, or after
+ * {@code addMemory}, is {@code MEMORY_OVERLAP}. A call that changes the allocator from inside
+ * {@link #forEachBlock} throws {@link ConcurrentModificationException} and changes nothing. Not thread safe.
  */
 public final class BuddyByteAllocator implements ByteAllocator {
     /** The default smallest block, in bytes. */
@@ -71,19 +84,35 @@ public final class BuddyByteAllocator implements ByteAllocator {
 
     private final int minOrder;
     private final int maxOrder;
+    /** The largest order: {@code maxOrder - 1}. */
+    private final int top;
     private final Regions regions = new Regions();
-    private final BlockTable blocks = new BlockTable();
-    private final LinkedStacks freeLists;
+    private final BlockTable blocks;
 
-    /** The regions in the order they were added: starts and ends, for {@code reset}. Index = region id. */
-    private long[] addedStarts = new long[4];
-    private long[] addedEnds = new long[4];
-    private int addedCount;
+    /** Per region id (the order regions were added): the carved range and its virgin middle. */
+    private long[] carveStarts = new long[4];
+    private long[] carveEnds = new long[4];
+    private long[] virginStarts = new long[4];
+    private long[] virginEnds = new long[4];
+    private int regionCount;
+    /** Per region of {@link #regions} (address order): its id. */
+    private int[] idByAddress = new int[4];
+    /** Top-order blocks not yet materialized, over all regions; the first region id that may still have one. */
+    private long virginBlocks;
+    private int virginCursor;
 
     private boolean initialised;
     private long totalBytes;
     private long usedBytes;
     private long liveBlocks;
+    /** Number of {@link #forEachBlock} calls running: changes are refused while it is not 0. */
+    private int walks;
+
+    /** The block the last call allocated, while no other call has come since; or NIL. */
+    private int recentBlock = NIL;
+    private int recentOrder;
+    /** Whether {@link #recentBlock} was freed by the next call, a free not done yet (see "Undoing..." above). */
+    private boolean recentFreed;
 
     /** Creates an allocator with the defaults: 16-byte minimum block, 32 orders (blocks up to 2 GiB). */
     public BuddyByteAllocator() {
@@ -111,7 +140,8 @@ public final class BuddyByteAllocator implements ByteAllocator {
         }
         this.minOrder = minBlockOrder;
         this.maxOrder = maxOrder;
-        this.freeLists = new LinkedStacks(maxOrder);
+        this.top = maxOrder - 1;
+        this.blocks = new BlockTable(maxOrder);
     }
 
     /**
@@ -129,48 +159,79 @@ public final class BuddyByteAllocator implements ByteAllocator {
      * @return bytes, a power of two
      */
     public long maxBlock() {
-        return 1L << (maxOrder - 1);
+        return 1L << top;
     }
 
     /**
      * {@inheritDoc}
      *
-     * @throws AllocException INVALID_PARAM for a bad range; MEMORY_OVERLAP if already initialised
+     * @throws AllocException INVALID_PARAM for a bad range; MEMORY_OVERLAP if already initialised (by {@code init}
+     *                        or {@code addMemory})
      */
     @Override
     public void init(long start, long size) {
+        checkNotWalking();
         if (initialised) {
             throw AllocException.memoryOverlap("allocator already initialised; init [" + start + ", +" + size
                     + ") rejected, use addMemory");
         }
-        addMemory(start, size);
-        initialised = true;
+        addRegion(start, size);
     }
 
     /**
-     * {@inheritDoc} Only the part made of whole aligned blocks of at least {@code minBlock} bytes is used.
+     * {@inheritDoc} Only the part made of whole aligned blocks of at least {@code minBlock} bytes is used. Allowed
+     * before {@link #init}, which then counts as already done. O(max-order), whatever the size.
      */
     @Override
     public void addMemory(long start, long size) {
-        if (addedCount == BlockTable.MAX_REGIONS) {
+        checkNotWalking();
+        addRegion(start, size);
+    }
+
+    private void addRegion(long start, long size) {
+        regions.checkAddable(start, size); // INVALID_PARAM or MEMORY_OVERLAP, nothing changed
+        if (size == 0) {
+            initialised = true;
+            return;
+        }
+        if (regionCount == BlockTable.MAX_REGIONS) {
             throw AllocException.invalidParam("region [" + start + ", +" + size + ") rejected: at most "
                     + BlockTable.MAX_REGIONS + " regions");
         }
-        regions.add(start, size); // validates: INVALID_PARAM or MEMORY_OVERLAP, nothing changed
-        if (addedCount == addedStarts.length) {
-            addedStarts = Arrays.copyOf(addedStarts, addedCount << 1);
-            addedEnds = Arrays.copyOf(addedEnds, addedCount << 1);
+        long carveEnd = BlockMath.carveEnd(start + size, minOrder);
+        long carveStart = Math.min(BlockMath.carveStart(start, start + size, minOrder), carveEnd);
+        if (!blocks.ensureRoom(carvedBlocks(carveStart, carveEnd))) {
+            throw AllocException.noMemory("block table is full (" + blocks.size() + " blocks); cannot add region ["
+                    + start + ", +" + size + ")");
         }
-        addedStarts[addedCount] = start;
-        addedEnds[addedCount] = start + size;
-        totalBytes += carve(addedCount);
-        addedCount++;
+        growRegionArrays();
+        settle();
+        int at = regions.add(start, size);
+        System.arraycopy(idByAddress, at, idByAddress, at + 1, regions.count() - 1 - at);
+        idByAddress[at] = regionCount;
+        carveStarts[regionCount] = carveStart;
+        carveEnds[regionCount] = carveEnd;
+        carve(regionCount);
+        regionCount++;
+        totalBytes += carveEnd - carveStart;
+        initialised = true;
+    }
+
+    /** Makes room for one more region in the per-region arrays, before anything changes. */
+    private void growRegionArrays() {
+        if (regionCount == carveStarts.length) {
+            int length = 2 * regionCount;
+            carveStarts = Arrays.copyOf(carveStarts, length);
+            carveEnds = Arrays.copyOf(carveEnds, length);
+            virginStarts = Arrays.copyOf(virginStarts, length);
+            virginEnds = Arrays.copyOf(virginEnds, length);
+            idByAddress = Arrays.copyOf(idByAddress, length);
+        }
     }
 
     @Override
     public long alloc(long size, long align) {
-        int order = checkedOrder(size, align);
-        long start = allocOrder(order);
+        long start = tryAlloc(size, align);
         if (start == NO_BLOCK) {
             throw noMemory(size, align);
         }
@@ -180,21 +241,38 @@ public final class BuddyByteAllocator implements ByteAllocator {
     /** Like {@link #alloc(long, long)}, but returns {@link #NO_BLOCK} on exhaustion, without an exception. */
     @Override
     public long tryAlloc(long size, long align) {
-        return allocOrder(checkedOrder(size, align));
+        int order = checkedOrder(size, align);
+        checkNotWalking();
+        if (recentFreed && order == recentOrder) {
+            recentFreed = false;
+            usedBytes += 1L << order;
+            liveBlocks++;
+            return blocks.start(recentBlock);
+        }
+        if (order > top || !blocks.ensureRoom(top + 1)) {
+            return NO_BLOCK;
+        }
+        settle();
+        return allocOrder(order);
     }
 
     @Override
     public void dealloc(long pos, long size, long align) {
         int order = checkedOrder(size, align);
-        int node = liveNode(pos, order);
-        if (node == BlockTable.NONE) {
+        checkNotWalking();
+        int block = liveBlock(pos, order);
+        if (block == NIL) {
             throw notAllocated(pos, size, align);
+        }
+        if (block != recentBlock) {
+            settle();
         }
         usedBytes -= 1L << order;
         liveBlocks--;
-        free(node, order);
-        if (liveBlocks == 0) {
-            restoreCarvingOrder();
+        if (block == recentBlock) {
+            recentFreed = true;
+        } else {
+            release(block);
         }
     }
 
@@ -216,18 +294,27 @@ public final class BuddyByteAllocator implements ByteAllocator {
     public boolean tryResize(long pos, long oldSize, long newSize, long align) {
         int oldOrder = checkedOrder(oldSize, align);
         int newOrder = checkedOrder(newSize, align);
-        int node = liveNode(pos, oldOrder);
-        if (node == BlockTable.NONE) {
+        checkNotWalking();
+        int block = liveBlock(pos, oldOrder);
+        if (block == NIL) {
             throw notAllocated(pos, oldSize, align);
         }
-        if (newOrder < oldOrder) {
-            shrink(node, oldOrder, newOrder);
+        if (newOrder == oldOrder) {
             return true;
         }
-        if (newOrder > oldOrder) {
-            return grow(node, oldOrder, newOrder);
+        if (newOrder < oldOrder) {
+            if (!blocks.ensureRoom(oldOrder - newOrder)) {
+                return false;
+            }
+            settle();
+            shrink(block, oldOrder, newOrder);
+            return true;
         }
-        return true;
+        if (newOrder > top || (pos & ((1L << newOrder) - 1)) != 0) {
+            return false; // not the lower half at some order: the space above belongs to another block pair
+        }
+        settle();
+        return grow(block, oldOrder, newOrder);
     }
 
     @Override
@@ -246,200 +333,293 @@ public final class BuddyByteAllocator implements ByteAllocator {
     }
 
     /**
-     * {@inheritDoc} Free ranges are the free blocks (adjacent free blocks that are not buddies cannot be handed
-     * out as one, so they count apart); the largest free range is the largest request that can succeed. O(1).
+     * {@inheritDoc} Free ranges are the free blocks, the virgin ones of the regions' middles included (adjacent
+     * free blocks that are not buddies cannot be handed out as one, so they count apart); the largest free range
+     * is the largest request that can succeed. O(1).
      */
     @Override
     public AllocatorStats stats() {
-        return new AllocatorStats(totalBytes, usedBytes, totalBytes - usedBytes, liveBlocks, freeLists.size(),
-                largestFreeBlock());
+        settle();
+        return new AllocatorStats(totalBytes, usedBytes, totalBytes - usedBytes, liveBlocks,
+                blocks.freeCount() + virginBlocks, largestFreeBlock());
     }
 
     /**
-     * {@inheritDoc} Reports every block as the allocator holds it: each live block and each free block, in address
-     * order, region by region.
+     * {@inheritDoc} Reports the blocks as the allocator holds them, in address order, region by region: each live
+     * block and each free block, except that a run of adjacent free blocks of the largest size (as a large region
+     * has in its middle) is reported as one free range. O(blocks held).
+     *
+     * @throws NullPointerException if {@code visitor} is null
      */
     @Override
     public void forEachBlock(BlockVisitor visitor) {
-        for (int index = 0; index < regions.count(); index++) {
-            long end = BlockMath.carveEnd(regions.end(index), minOrder);
-            long position = BlockMath.carveStart(regions.start(index), regions.end(index), minOrder);
-            while (position < end) {
-                int node = blocks.find(position);
-                long size = 1L << blocks.order(node);
-                visitor.visit(position, size, blocks.isUsed(node));
-                position += size;
+        Objects.requireNonNull(visitor, "visitor");
+        settle();
+        walks++;
+        try {
+            for (int index = 0; index < regions.count(); index++) {
+                walkRegion(idByAddress[index], visitor);
             }
+        } finally {
+            walks--;
         }
     }
 
+    private void walkRegion(int region, BlockVisitor visitor) {
+        long position = carveStarts[region];
+        long end = carveEnds[region];
+        long runStart = -1;
+        while (position < end) {
+            long size;
+            boolean free;
+            if (position == virginStarts[region] && position < virginEnds[region]) {
+                size = virginEnds[region] - position;
+                free = true;
+            } else {
+                int state = blocks.state(blocks.find(position));
+                size = 1L << BlockTable.orderOf(state);
+                free = BlockTable.isFree(state);
+            }
+            if (free && size >= 1L << top) {
+                runStart = runStart < 0 ? position : runStart;
+            } else {
+                if (runStart >= 0) {
+                    visitor.visit(runStart, position - runStart, false);
+                    runStart = -1;
+                }
+                visitor.visit(position, size, !free);
+            }
+            position += size;
+        }
+        if (runStart >= 0) {
+            visitor.visit(runStart, end - runStart, false);
+        }
+    }
+
+    /**
+     * {@inheritDoc} O(regions * max-order + blocks held): the regions are carved again as when they were added.
+     */
     @Override
     public void reset() {
+        checkNotWalking();
+        int needed = 0;
+        for (int region = 0; region < regionCount; region++) {
+            needed += carvedBlocks(carveStarts[region], carveEnds[region]);
+        }
+        if (!blocks.ensureRoom(needed)) {
+            throw new IllegalStateException("cannot hold the " + needed + " blocks of a fresh carving");
+        }
+        recentBlock = NIL;
+        recentFreed = false;
         blocks.clear();
-        freeLists.clear();
         usedBytes = 0;
         liveBlocks = 0;
-        for (int region = 0; region < addedCount; region++) {
+        virginBlocks = 0;
+        virginCursor = 0;
+        for (int region = 0; region < regionCount; region++) {
             carve(region);
         }
     }
 
     /**
-     * Returns the size of the largest free block.
+     * Returns the size of the largest free block: the largest request that can succeed.
      *
      * @return bytes, 0 if none is free
      */
     public long largestFreeBlock() {
-        int order = freeLists.lastNonEmpty();
-        return order == LinkedStacks.NONE ? 0 : 1L << order;
+        settle();
+        if (virginBlocks > 0) {
+            return 1L << top;
+        }
+        int order = blocks.highestNonEmpty();
+        return order < 0 ? 0 : 1L << order;
     }
 
     /** Validates a request and returns its order ({@link BlockMath#TOO_LARGE} when no block could hold it). */
     private int checkedOrder(long size, long align) {
-        if (size < 0) {
-            throw AllocException.invalidParam("size " + size + " is negative");
-        }
-        Alignment.requirePowerOfTwo(align);
-        if (size > Long.MAX_VALUE - align) {
-            throw AllocException.invalidParam("size " + size + " + align " + align + " overflows a long");
-        }
+        Layout.check(size, align);
         return BlockMath.requestOrder(size, align, minOrder);
     }
 
-    /** Takes a free block of exactly {@code order}, splitting a larger one if needed; or NO_BLOCK. */
+    private void checkNotWalking() {
+        if (walks != 0) {
+            throw new ConcurrentModificationException("the allocator cannot change while forEachBlock walks it");
+        }
+    }
+
+    /** Takes a free block of exactly {@code order}, splitting a larger one if needed; or NO_BLOCK. Room ensured. */
     private long allocOrder(int order) {
-        if (order >= maxOrder) {
+        int found = blocks.firstNonEmptyFrom(order);
+        int block;
+        if (found >= 0) {
+            block = blocks.head(found);
+            blocks.unlink(block, found);
+        } else if (virginBlocks > 0) {
+            found = top;
+            block = takeVirgin();
+        } else {
             return NO_BLOCK;
         }
-        int found = freeLists.firstNonEmptyFrom(order);
-        if (found == LinkedStacks.NONE) {
-            return NO_BLOCK;
-        }
-        int node = freeLists.pop(found);
-        long start = blocks.start(node);
-        int region = blocks.region(node);
+        long start = blocks.start(block);
+        int region = BlockTable.regionOf(blocks.state(block));
         while (found > order) {
             found--;
-            freeLists.push(found, blocks.add(start + (1L << found), found, region, false));
+            blocks.add(start + (1L << found), freeState(found, region));
         }
-        blocks.setOrder(node, order);
-        blocks.setUsed(node, true);
+        blocks.setState(block, usedState(order, region));
         usedBytes += 1L << order;
         liveBlocks++;
+        recentBlock = block;
+        recentOrder = order;
         return start;
     }
 
-    /** The node of the live block at {@code pos} of {@code order}, or NONE. */
-    private int liveNode(long pos, int order) {
-        if (order >= maxOrder) {
-            return BlockTable.NONE;
+    /** Materializes the first virgin top block (there is one), as a used block in no list. */
+    private int takeVirgin() {
+        while (virginStarts[virginCursor] == virginEnds[virginCursor]) {
+            virginCursor++;
         }
-        int node = blocks.find(pos);
-        if (node == BlockTable.NONE || !blocks.isUsed(node) || blocks.order(node) != order) {
-            return BlockTable.NONE;
-        }
-        return node;
+        long start = virginStarts[virginCursor];
+        virginStarts[virginCursor] = start + (1L << top);
+        virginBlocks--;
+        return blocks.add(start, usedState(top, virginCursor));
     }
 
-    /** Frees the block of {@code node}, merging it with free buddies of its region as far as they go. */
-    private void free(int node, int order) {
-        long start = blocks.start(node);
-        int region = blocks.region(node);
-        while (order < maxOrder - 1) {
+    /** The live block at {@code pos} of {@code order}, or NIL. */
+    private int liveBlock(long pos, int order) {
+        if (order > top) {
+            return NIL;
+        }
+        int block = blocks.find(pos);
+        if (block == NIL || (recentFreed && block == recentBlock)) {
+            return NIL;
+        }
+        int state = blocks.state(block);
+        return !BlockTable.isFree(state) && BlockTable.orderOf(state) == order ? block : NIL;
+    }
+
+    /** Does the free recorded by the undo (if any) and forgets the recent allocation. */
+    private void settle() {
+        if (recentFreed) {
+            recentFreed = false;
+            release(recentBlock);
+        }
+        recentBlock = NIL;
+    }
+
+    /** Frees a used block (counters already updated), merging it with free buddies of its region. */
+    private void release(int block) {
+        int state = blocks.state(block);
+        int order = BlockTable.orderOf(state);
+        int region = BlockTable.regionOf(state);
+        long start = blocks.start(block);
+        while (order < top) {
             long buddyStart = start ^ (1L << order);
             int buddy = blocks.find(buddyStart);
-            if (buddy == BlockTable.NONE || !blocks.isFree(buddy, order, region)) {
+            if (buddy == NIL || blocks.state(buddy) != freeState(order, region)) {
                 break;
             }
-            freeLists.remove(order, buddy);
+            blocks.unlink(buddy, order);
             if (buddyStart < start) {
-                blocks.remove(node);
-                node = buddy;
+                blocks.remove(block);
+                block = buddy;
                 start = buddyStart;
             } else {
                 blocks.remove(buddy);
             }
             order++;
         }
-        blocks.setOrder(node, order);
-        blocks.setUsed(node, false);
-        freeLists.push(order, node);
+        blocks.setState(block, freeState(order, region));
+        blocks.push(block, order);
     }
 
     /** Keeps the lower 2^newOrder bytes of a live block and frees the upper halves (which cannot merge). */
-    private void shrink(int node, int oldOrder, int newOrder) {
-        long start = blocks.start(node);
-        int region = blocks.region(node);
+    private void shrink(int block, int oldOrder, int newOrder) {
+        long start = blocks.start(block);
+        int region = BlockTable.regionOf(blocks.state(block));
         for (int order = oldOrder - 1; order >= newOrder; order--) {
-            freeLists.push(order, blocks.add(start + (1L << order), order, region, false));
+            blocks.add(start + (1L << order), freeState(order, region));
         }
-        blocks.setOrder(node, newOrder);
+        blocks.setState(block, usedState(newOrder, region));
         usedBytes -= (1L << oldOrder) - (1L << newOrder);
     }
 
     /** Absorbs the free upper buddies from oldOrder up to newOrder, or changes nothing and returns false. */
-    private boolean grow(int node, int oldOrder, int newOrder) {
-        if (newOrder >= maxOrder) {
-            return false;
-        }
-        long start = blocks.start(node);
-        if ((start & ((1L << newOrder) - 1)) != 0) {
-            return false; // not the lower half at some order: the space above belongs to another block pair
-        }
-        int region = blocks.region(node);
+    private boolean grow(int block, int oldOrder, int newOrder) {
+        long start = blocks.start(block);
+        int region = BlockTable.regionOf(blocks.state(block));
         for (int order = oldOrder; order < newOrder; order++) {
             int buddy = blocks.find(start + (1L << order));
-            if (buddy == BlockTable.NONE || !blocks.isFree(buddy, order, region)) {
+            if (buddy == NIL || blocks.state(buddy) != freeState(order, region)) {
                 return false;
             }
         }
         for (int order = oldOrder; order < newOrder; order++) {
             int buddy = blocks.find(start + (1L << order));
-            freeLists.remove(order, buddy);
+            blocks.unlink(buddy, order);
             blocks.remove(buddy);
         }
-        blocks.setOrder(node, newOrder);
+        blocks.setState(block, usedState(newOrder, region));
         usedBytes += (1L << newOrder) - (1L << oldOrder);
         return true;
     }
 
     /**
-     * With no block live, every region is merged back into its carving, but the free lists hold the blocks in the
-     * order of the frees. Re-stack them in carving order so that an emptied allocator answers exactly as a fresh one
-     * (and as after {@link #reset()}). O(free blocks): paid only when the last live block is freed.
+     * Carves a region: records for the blocks of its head and tail, and its middle of top-order blocks left
+     * virgin. Room for {@link #carvedBlocks} records must be ensured.
      */
-    private void restoreCarvingOrder() {
-        freeLists.clear();
-        for (int region = 0; region < addedCount; region++) {
-            long rangeEnd = addedEnds[region];
-            long position = BlockMath.carveStart(addedStarts[region], rangeEnd, minOrder);
-            long end = BlockMath.carveEnd(rangeEnd, minOrder);
-            while (position < end) {
-                int node = blocks.find(position);
-                int order = blocks.order(node);
-                freeLists.push(order, node);
-                position += 1L << order;
-            }
+    private void carve(int region) {
+        long start = carveStarts[region];
+        long end = carveEnds[region];
+        long middleStart = middleStart(start, end);
+        long middleEnd = middleEnd(start, end);
+        carveRange(start, middleStart, region);
+        carveRange(middleEnd, end, region);
+        virginStarts[region] = middleStart;
+        virginEnds[region] = middleEnd;
+        virginBlocks += (middleEnd - middleStart) >>> top;
+    }
+
+    private void carveRange(long position, long end, int region) {
+        while (position < end) {
+            int order = BlockMath.carveOrder(position, end, maxOrder);
+            blocks.add(position, freeState(order, region));
+            position += 1L << order;
         }
     }
 
-    /** Carves the region added as number {@code region} into maximal aligned free blocks; returns their bytes. */
-    private long carve(int region) {
-        long rangeEnd = addedEnds[region];
-        long position = BlockMath.carveStart(addedStarts[region], rangeEnd, minOrder);
-        long end = BlockMath.carveEnd(rangeEnd, minOrder);
-        long carved = 0;
+    /** Records a region's carving needs: its head and tail blocks. */
+    private int carvedBlocks(long start, long end) {
+        return countRange(start, middleStart(start, end)) + countRange(middleEnd(start, end), end);
+    }
+
+    private int countRange(long position, long end) {
+        int count = 0;
         while (position < end) {
-            int order = BlockMath.carveOrder(position, end, maxOrder);
-            freeLists.push(order, blocks.add(position, order, region, false));
-            position += 1L << order;
-            carved += 1L << order;
+            position += 1L << BlockMath.carveOrder(position, end, maxOrder);
+            count++;
         }
-        return carved;
+        return count;
+    }
+
+    /** Where a region's run of top-order blocks starts: its start rounded up to 2^top, or its end if none. */
+    private long middleStart(long start, long end) {
+        long topMask = (1L << top) - 1;
+        if (start > Long.MAX_VALUE - topMask) {
+            return end;
+        }
+        long aligned = (start + topMask) & ~topMask;
+        return aligned < (end & ~topMask) ? aligned : end;
+    }
+
+    /** Where a region's run of top-order blocks ends: its end rounded down to 2^top, or its end if none. */
+    private long middleEnd(long start, long end) {
+        long middleStart = middleStart(start, end);
+        return middleStart == end ? end : end & ~((1L << top) - 1);
     }
 
     private AllocException noMemory(long size, long align) {
-        if (!initialised && addedCount == 0) {
+        if (!initialised) {
             return AllocException.noMemory("no memory for " + size + " bytes aligned to " + align
                     + ": the allocator has no memory yet (call init)");
         }
@@ -453,5 +633,16 @@ public final class BuddyByteAllocator implements ByteAllocator {
     private static AllocException notAllocated(long pos, long size, long align) {
         return AllocException.notAllocated("no live block at " + pos + " of " + size + " bytes aligned to " + align
                 + " (never allocated, already freed, or allocated with a size of another block size)");
+    }
+
+    /** Number of block records held (free and used, virgin ones not counted), for tests. */
+    int blockRecords() {
+        settle();
+        return blocks.size();
+    }
+
+    /** Bytes of metadata held, for tests and reports. */
+    long metadataBytes() {
+        return blocks.footprintBytes();
     }
 }

@@ -1,66 +1,62 @@
 package dev.allocator.buddy;
 
+import static dev.allocator.buddy.BlockTable.NIL;
+import static dev.allocator.buddy.BlockTable.freeState;
+import static dev.allocator.buddy.BlockTable.usedState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+/** Block records: state words, the index by start, the per-order free lists and their mask. */
 class BlockTableTest {
+    private final BlockTable table = new BlockTable(32);
+
     @Test
-    void findsBlocksByStartWithTheirAttributes() {
-        BlockTable table = new BlockTable();
-        int node = table.add(4096, 12, 3, true);
-        assertEquals(node, table.find(4096));
-        assertEquals(4096, table.start(node));
-        assertEquals(12, table.order(node));
-        assertEquals(3, table.region(node));
-        assertTrue(table.isUsed(node));
-        assertEquals(BlockTable.NONE, table.find(0));
-        table.setOrder(node, 11);
-        table.setUsed(node, false);
-        assertEquals(11, table.order(node));
-        assertFalse(table.isUsed(node));
+    void aStateWordHoldsOrderFreedomAndRegion() {
+        int free = freeState(17, (1 << 24) - 1);
+        assertEquals(17, BlockTable.orderOf(free));
+        assertEquals((1 << 24) - 1, BlockTable.regionOf(free));
+        assertTrue(BlockTable.isFree(free));
+        int used = usedState(63, 5);
+        assertEquals(63, BlockTable.orderOf(used));
+        assertEquals(5, BlockTable.regionOf(used));
+        assertFalse(BlockTable.isFree(used));
+        assertTrue(free > 0 && used > 0, "state words stay positive");
     }
 
     @Test
-    void aBuddyCanMergeOnlyIfFreeOfTheSameOrderAndRegion() {
-        BlockTable table = new BlockTable();
-        int node = table.add(64, 6, BlockTable.MAX_REGIONS - 1, false);
-        assertEquals(BlockTable.MAX_REGIONS - 1, table.region(node));
-        assertTrue(table.isFree(node, 6, BlockTable.MAX_REGIONS - 1));
-        assertFalse(table.isFree(node, 5, BlockTable.MAX_REGIONS - 1));
-        assertFalse(table.isFree(node, 6, 0));
-        table.setUsed(node, true);
-        assertFalse(table.isFree(node, 6, BlockTable.MAX_REGIONS - 1));
-        assertEquals(6, table.order(node));
-        table.setOrder(node, 61);
-        assertEquals(61, table.order(node));
-        assertTrue(table.isUsed(node));
-        assertEquals(BlockTable.MAX_REGIONS - 1, table.region(node));
+    void freeBlocksAreListedByOrderAndUsedOnesAreNot() {
+        assertTrue(table.ensureRoom(3));
+        int low = table.add(0, freeState(4, 0));
+        int high = table.add(4096, freeState(12, 0));
+        int used = table.add(64, usedState(6, 0));
+        assertEquals(4, table.firstNonEmptyFrom(0));
+        assertEquals(12, table.firstNonEmptyFrom(5));
+        assertEquals(-1, table.firstNonEmptyFrom(13));
+        assertEquals(12, table.highestNonEmpty());
+        assertEquals(high, table.head(12));
+        assertEquals(2, table.freeCount());
+        assertEquals(used, table.find(64));
+        assertEquals(low, table.find(0));
+        table.unlink(low, 4);
+        assertEquals(12, table.firstNonEmptyFrom(0));
+        table.remove(low);
+        assertEquals(NIL, table.find(0));
+        assertEquals(1, table.freeCount());
+        assertEquals(2, table.size());
     }
 
     @Test
-    void removedNodesAreReusedSoStorageFollowsLiveBlocks() {
-        BlockTable table = new BlockTable();
-        int first = table.add(0, 4, 0, false);
-        table.remove(first);
-        assertEquals(BlockTable.NONE, table.find(0));
-        int second = table.add(16, 4, 0, false);
-        assertEquals(first, second);
-        assertEquals(1, table.size());
-    }
-
-    @Test
-    void holdsManyBlocksAndClears() {
-        BlockTable table = new BlockTable();
-        for (int i = 0; i < 10_000; i++) {
-            table.add(i * 16L, 4, 0, i % 2 == 0);
-        }
-        assertEquals(10_000, table.size());
-        assertEquals(9_999 * 16L, table.start(table.find(9_999 * 16L)));
+    void clearForgetsEveryBlockAndList() {
+        table.ensureRoom(2);
+        table.add(0, freeState(4, 0));
+        table.add(16, usedState(4, 0));
         table.clear();
         assertEquals(0, table.size());
-        assertEquals(BlockTable.NONE, table.find(0));
+        assertEquals(-1, table.highestNonEmpty());
+        assertEquals(NIL, table.find(16));
+        assertEquals(0, table.freeCount());
     }
 }

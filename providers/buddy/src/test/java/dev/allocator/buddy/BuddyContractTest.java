@@ -9,4 +9,5 @@ class BuddyContractTest extends ByteAllocatorContract {
     protected ByteAllocator newAllocator() {
         return new BuddyByteAllocator();
     }
+
 }

@@ -10,8 +10,8 @@ package dev.allocator.slab;
  *
  *   buddy:  |chunk 64B x 64 = 4 KiB|   free 4 KiB   |chunk 512B x 64 = 32 KiB       | direct 8 KiB |  ...
  *            ^ start                                 ^ start
- *   ChunkTable: start -> chunk id (AddressMap); per chunk: start, class, log2(slots), occupancy (bit i = slot i free)
- *   partial[class]: LinkedStacks of the chunks of that class with at least one free slot
+ *   ChunkTable: a record per chunk (never moved): start, class, log2(slots), occupancy (bit i = slot i free), found
+ *   by start (AddressIndex); partial[class]: the chunks of that class with at least one free slot
  *
  *     chunk 3 (class 64):  free = ...0001_0110   slots 1, 2, 4 free, slot 0 and 3 used
  *
@@ -21,28 +21,34 @@ package dev.allocator.slab;
  * dealloc(pos, size, align): class c as above; chunk start = pos rounded down to c's full chunk size (then to the
  *   smaller chunk sizes, at most log2(blocks-per-grow) more probes, only for chunks taken when memory was short);
  *   the chunk must be of class c, pos on a slot boundary and the slot's bit clear (else NOT_ALLOCATED, unchanged:
- *   the occupancy word detects double frees in O(1)). Set the bit; a chunk that was full rejoins partial[c]; a chunk
- *   that is all free goes back to the buddy when return-empty is on. O(1) plus the buddy's O(max-order) merge.
+ *   the occupancy word detects double frees in O(1)). Set the bit; a chunk that was full rejoins partial[c].
+ * Empty chunks (return-empty): the first chunk of a class to become empty stays as the class's SPARE, so a steady
+ *   alloc/free pair never takes and returns a chunk; a second empty chunk of the class goes back to the buddy at
+ *   once. Spares go back when the buddy runs short (only when that is sure to make the request succeed: a spare at
+ *   least as large as the request), and all of them on trim() and reset().
  *
  * Invariants:
  *   - a chunk is in partial[its class] iff its occupancy word is not 0;
- *   - with return-empty, no chunk has every slot free (it was returned);
+ *   - with return-empty, every empty chunk is its class's spare (at most one per class);
  *   - used == buddy.used - bytes of chunks held + sum of class sizes of live slots.
  */
 
 import dev.allocator.api.AllocException;
-import dev.allocator.api.Alignment;
 import dev.allocator.api.AllocatorStats;
 import dev.allocator.api.BlockVisitor;
 import dev.allocator.api.ByteAllocator;
+import dev.allocator.api.Layout;
 import dev.allocator.buddy.BuddyByteAllocator;
-import dev.allocator.buddy.internal.LinkedStacks;
+import java.util.Arrays;
+import java.util.ConcurrentModificationException;
+import java.util.Objects;
 
 /**
  * A slab byte allocator: fixed-size blocks of a few size classes, carved from chunks that a buddy allocator hands
  * out; requests larger than the largest class go to the buddy directly. The port of arceos' {@code slab_allocator}
- * (classes 64 to 4096 bytes, 64 blocks per grow), with O(1) double-free detection, chunks given back to the buddy
- * once empty (option {@code return-empty}), and any range accepted.
+ * (classes 64 to 4096 bytes, 64 blocks per grow), with O(1) double-free detection, empty chunks given back to the
+ * buddy (option {@code return-empty}; one spare empty chunk per class is kept, see {@link #trim()}), and any range
+ * accepted.
  *
  * <p>Complexity: {@code alloc}, {@code tryAlloc}, {@code dealloc} of class sizes are O(1) (plus the buddy's
  * O(max-order) when a chunk is taken or returned); larger requests cost what the buddy costs. {@code stats()} is
@@ -52,7 +58,9 @@ import dev.allocator.buddy.internal.LinkedStacks;
  * size ({@link #usableSize(long, long)}). A class grows by {@code blocks-per-grow} blocks at once, or by as many as
  * the largest free buddy block holds when memory is short. Only the part of a region made of whole blocks of the
  * smallest class, aligned, is used (64 bytes with the defaults); the rest is not counted in {@code totalBytes()}.
- * {@code init} twice is {@code MEMORY_OVERLAP}. Not thread safe.
+ * Memory in spare chunks counts as available; a request that only a spare can serve gets it. {@code init} twice, or
+ * after {@code addMemory}, is {@code MEMORY_OVERLAP}. A call that changes the allocator from inside
+ * {@link #forEachBlock} throws {@link ConcurrentModificationException} and changes nothing. Not thread safe.
  */
 public final class SlabByteAllocator implements ByteAllocator {
     private static final long[] DEFAULT_CLASSES = {64, 128, 256, 512, 1024, 2048, 4096};
@@ -62,18 +70,24 @@ public final class SlabByteAllocator implements ByteAllocator {
     public static final int MAX_BLOCKS_PER_GROW = 64;
 
     private static final int BUDDY_MAX_ORDER = 62;
+    private static final int NONE = ChunkTable.NONE;
 
     private final SizeClasses classes;
     private final int growShift;
     private final boolean returnEmpty;
     private final BuddyByteAllocator buddy;
-    private final ChunkTable chunks = new ChunkTable();
-    private final LinkedStacks partial;
+    private final ChunkTable chunks;
+    /** Per class: its spare empty chunk, or NONE. */
+    private final int[] spares;
 
     private long chunkBytes;
     private long slotBytesUsed;
     private long liveSlots;
     private long freeSlots;
+    /** Number of {@link #forEachBlock} calls running: changes are refused while it is not 0. */
+    private int walks;
+    /** The chunk the last alloc or free used: a free into it needs no lookup (the steady pair's case). */
+    private int recentChunk = NONE;
 
     /**
      * Returns the default classes, as the original: 64, 128, ..., 4096 bytes.
@@ -94,10 +108,13 @@ public final class SlabByteAllocator implements ByteAllocator {
      *
      * @param classSizes    block sizes: powers of two, strictly increasing
      * @param blocksPerGrow blocks a class takes from the buddy at once: a power of two from 1 to 64
-     * @param returnEmpty   whether a chunk whose blocks are all free goes back to the buddy at once
+     * @param returnEmpty   whether chunks whose blocks are all free go back to the buddy (all but one spare per
+     *                      class); false keeps every chunk once taken
      * @throws AllocException INVALID_PARAM naming the value if a class or {@code blocksPerGrow} is not acceptable
+     * @throws NullPointerException if {@code classSizes} is null
      */
     public SlabByteAllocator(long[] classSizes, int blocksPerGrow, boolean returnEmpty) {
+        Objects.requireNonNull(classSizes, "classSizes");
         if (blocksPerGrow < 1 || blocksPerGrow > MAX_BLOCKS_PER_GROW || Integer.bitCount(blocksPerGrow) != 1) {
             throw AllocException.invalidParam("blocks-per-grow " + blocksPerGrow
                     + " is not a power of two from 1 to " + MAX_BLOCKS_PER_GROW);
@@ -106,16 +123,20 @@ public final class SlabByteAllocator implements ByteAllocator {
         this.classes = new SizeClasses(classSizes, (1L << (BUDDY_MAX_ORDER - 1)) >> growShift);
         this.returnEmpty = returnEmpty;
         this.buddy = new BuddyByteAllocator(classes.size(0), BUDDY_MAX_ORDER);
-        this.partial = new LinkedStacks(classes.count());
+        this.chunks = new ChunkTable(classes.count());
+        this.spares = new int[classes.count()];
+        Arrays.fill(spares, NONE);
     }
 
     @Override
     public void init(long start, long size) {
+        checkNotWalking();
         buddy.init(start, size);
     }
 
     @Override
     public void addMemory(long start, long size) {
+        checkNotWalking();
         buddy.addMemory(start, size);
     }
 
@@ -131,63 +152,70 @@ public final class SlabByteAllocator implements ByteAllocator {
     /** Like {@link #alloc(long, long)}, but returns {@link #NO_BLOCK} on exhaustion, without an exception. */
     @Override
     public long tryAlloc(long size, long align) {
-        checkRequest(size, align);
+        Layout.check(size, align);
+        checkNotWalking();
         int sizeClass = classes.classFor(size, align);
         if (sizeClass == SizeClasses.NONE) {
-            return buddy.tryAlloc(size, align);
+            return allocDirect(size, align);
         }
-        int chunk = partial.head(sizeClass);
-        if (chunk == LinkedStacks.NONE) {
+        int chunk = chunks.firstWithFreeSlot(sizeClass);
+        if (chunk == NONE) {
             chunk = grow(sizeClass);
-            if (chunk == ChunkTable.NONE) {
+            if (chunk == NONE) {
                 return NO_BLOCK;
             }
+        } else if (chunk == spares[sizeClass]) {
+            spares[sizeClass] = NONE;
         }
-        long slots = chunks.freeSlots(chunk);
-        int slot = Long.numberOfTrailingZeros(slots);
-        slots &= slots - 1;
-        chunks.setFreeSlots(chunk, slots);
-        if (slots == 0) {
-            partial.remove(sizeClass, chunk);
-        }
+        int slot = chunks.takeSlot(chunk);
+        recentChunk = chunk;
         slotBytesUsed += classes.size(sizeClass);
         liveSlots++;
         freeSlots--;
         return chunks.start(chunk) + ((long) slot << classes.shift(sizeClass));
     }
 
+    /** A request larger than every class, from the buddy; a spare chunk goes back first if only that serves it. */
+    private long allocDirect(long size, long align) {
+        long start = buddy.tryAlloc(size, align);
+        if (start == NO_BLOCK && releaseSpareOfAtLeast(Math.max(size, align))) {
+            start = buddy.tryAlloc(size, align);
+        }
+        return start;
+    }
+
     @Override
     public void dealloc(long pos, long size, long align) {
-        checkRequest(size, align);
+        Layout.check(size, align);
+        checkNotWalking();
         int sizeClass = classes.classFor(size, align);
         if (sizeClass == SizeClasses.NONE) {
-            if (chunks.find(pos) != ChunkTable.NONE) {
+            if (chunks.find(pos) != NONE) {
                 throw notAllocated(pos, size, align);
             }
             buddy.dealloc(pos, size, align);
             return;
         }
         int chunk = chunkOf(pos, sizeClass);
-        if (chunk == ChunkTable.NONE) {
+        if (chunk == NONE) {
             throw notAllocated(pos, size, align);
         }
-        long slotBit = 1L << ((pos - chunks.start(chunk)) >>> classes.shift(sizeClass));
-        long slots = chunks.freeSlots(chunk);
-        if (slots == 0) {
-            partial.push(sizeClass, chunk);
-        }
-        chunks.setFreeSlots(chunk, slots | slotBit);
+        boolean empty = chunks.returnSlot(chunk, (int) ((pos - chunks.start(chunk)) >>> classes.shift(sizeClass)));
         slotBytesUsed -= classes.size(sizeClass);
         liveSlots--;
         freeSlots++;
-        if (returnEmpty && chunks.isEmpty(chunk)) {
-            release(chunk, sizeClass);
+        if (returnEmpty && empty) {
+            if (spares[sizeClass] == NONE) {
+                spares[sizeClass] = chunk;
+            } else {
+                release(chunk);
+            }
         }
     }
 
     @Override
     public long usableSize(long size, long align) {
-        checkRequest(size, align);
+        Layout.check(size, align);
         int sizeClass = classes.classFor(size, align);
         return sizeClass == SizeClasses.NONE ? buddy.usableSize(size, align) : classes.size(sizeClass);
     }
@@ -198,17 +226,18 @@ public final class SlabByteAllocator implements ByteAllocator {
      */
     @Override
     public boolean tryResize(long pos, long oldSize, long newSize, long align) {
-        checkRequest(oldSize, align);
-        checkRequest(newSize, align);
+        Layout.check(oldSize, align);
+        Layout.check(newSize, align);
+        checkNotWalking();
         int oldClass = classes.classFor(oldSize, align);
         int newClass = classes.classFor(newSize, align);
         if (oldClass != SizeClasses.NONE) {
-            if (chunkOf(pos, oldClass) == ChunkTable.NONE) {
+            if (chunkOf(pos, oldClass) == NONE) {
                 throw notAllocated(pos, oldSize, align);
             }
             return oldClass == newClass;
         }
-        if (chunks.find(pos) != ChunkTable.NONE) {
+        if (chunks.find(pos) != NONE) {
             throw notAllocated(pos, oldSize, align);
         }
         if (newClass != SizeClasses.NONE) {
@@ -216,6 +245,25 @@ public final class SlabByteAllocator implements ByteAllocator {
             return false;
         }
         return buddy.tryResize(pos, oldSize, newSize, align);
+    }
+
+    /**
+     * Gives every empty chunk (the spares) back to the buddy, so that its memory can serve any request again.
+     * O(chunks with a free slot).
+     */
+    public void trim() {
+        checkNotWalking();
+        for (int sizeClass = 0; sizeClass < classes.count(); sizeClass++) {
+            int chunk = chunks.firstWithFreeSlot(sizeClass);
+            while (chunk != NONE) {
+                int next = chunks.nextWithFreeSlot(chunk);
+                if (chunks.isEmpty(chunk)) {
+                    release(chunk);
+                }
+                chunk = next;
+            }
+            spares[sizeClass] = NONE;
+        }
     }
 
     @Override
@@ -235,16 +283,19 @@ public final class SlabByteAllocator implements ByteAllocator {
 
     /**
      * {@inheritDoc} Free ranges are the buddy's free blocks plus the free slots of chunks; the largest free range
-     * is the larger of the buddy's largest free block and the largest class with a free slot.
+     * is the largest request that succeeds: the larger of the buddy's largest free block, the largest spare chunk
+     * and the largest class with a free slot.
      */
     @Override
     public AllocatorStats stats() {
         AllocatorStats backend = buddy.stats();
         long largest = backend.largestFree();
         for (int sizeClass = classes.count() - 1; sizeClass >= 0; sizeClass--) {
-            if (partial.head(sizeClass) != LinkedStacks.NONE) {
+            if (chunks.firstWithFreeSlot(sizeClass) != NONE) {
                 largest = Math.max(largest, classes.size(sizeClass));
-                break;
+            }
+            if (spares[sizeClass] != NONE) {
+                largest = Math.max(largest, chunkSize(spares[sizeClass]));
             }
         }
         long used = usedBytes();
@@ -255,27 +306,37 @@ public final class SlabByteAllocator implements ByteAllocator {
     /**
      * {@inheritDoc} Reports the buddy's blocks in address order, with each chunk expanded into its slots (each
      * used or free slot one run).
+     *
+     * @throws NullPointerException if {@code visitor} is null
      */
     @Override
     public void forEachBlock(BlockVisitor visitor) {
-        buddy.forEachBlock((start, size, used) -> {
-            int chunk = used ? chunks.find(start) : ChunkTable.NONE;
-            if (chunk == ChunkTable.NONE) {
-                visitor.visit(start, size, used);
-                return;
-            }
-            long slotSize = classes.size(chunks.sizeClass(chunk));
-            long free = chunks.freeSlots(chunk);
-            for (int slot = 0; slot < 1 << chunks.slotShift(chunk); slot++) {
-                visitor.visit(start + slot * slotSize, slotSize, (free & (1L << slot)) == 0);
-            }
-        });
+        Objects.requireNonNull(visitor, "visitor");
+        walks++;
+        try {
+            buddy.forEachBlock((start, size, used) -> {
+                int chunk = used ? chunks.find(start) : NONE;
+                if (chunk == NONE) {
+                    visitor.visit(start, size, used);
+                    return;
+                }
+                long slotSize = classes.size(chunks.sizeClass(chunk));
+                long free = chunks.freeSlots(chunk);
+                for (int slot = 0; slot < 1 << chunks.slotShift(chunk); slot++) {
+                    visitor.visit(start + slot * slotSize, slotSize, (free & (1L << slot)) == 0);
+                }
+            });
+        } finally {
+            walks--;
+        }
     }
 
     @Override
     public void reset() {
+        checkNotWalking();
+        recentChunk = NONE;
         chunks.clear();
-        partial.clear();
+        Arrays.fill(spares, NONE);
         buddy.reset();
         chunkBytes = 0;
         slotBytesUsed = 0;
@@ -285,33 +346,57 @@ public final class SlabByteAllocator implements ByteAllocator {
 
     /**
      * Takes a new chunk for a class from the buddy: blocks-per-grow slots, or as many as its largest free block
-     * holds. Returns its id, or NONE when the buddy has no block of even one slot.
+     * holds (a spare of another class goes back first if nothing else holds one slot). Returns the chunk, or NONE
+     * when no block of even one slot can be had.
      */
     private int grow(int sizeClass) {
-        int shift = classes.shift(sizeClass);
-        long size = Math.min(classes.size(sizeClass) << growShift, buddy.largestFreeBlock());
-        if (size < classes.size(sizeClass)) {
-            return ChunkTable.NONE;
+        if (!chunks.ensureRoom()) {
+            return NONE;
+        }
+        long slotSize = classes.size(sizeClass);
+        long largest = buddy.largestFreeBlock();
+        if (largest < slotSize && releaseSpareOfAtLeast(slotSize)) {
+            largest = buddy.largestFreeBlock();
+        }
+        long size = Math.min(slotSize << growShift, largest);
+        if (size < slotSize) {
+            return NONE;
         }
         long start = buddy.tryAlloc(size, size); // a free block at least this large exists: cannot fail
-        int slotShift = Long.numberOfTrailingZeros(size) - shift;
-        int chunk = chunks.add(start, sizeClass, slotShift);
-        partial.push(sizeClass, chunk);
+        int slotShift = Long.numberOfTrailingZeros(size) - classes.shift(sizeClass);
         chunkBytes += size;
         freeSlots += 1L << slotShift;
-        return chunk;
+        return chunks.add(start, sizeClass, slotShift);
+    }
+
+    /** Gives back the spare chunk of some class that is at least {@code bytes} large; false if there is none. */
+    private boolean releaseSpareOfAtLeast(long bytes) {
+        for (int sizeClass = classes.count() - 1; sizeClass >= 0; sizeClass--) {
+            int spare = spares[sizeClass];
+            if (spare != NONE && chunkSize(spare) >= bytes) {
+                spares[sizeClass] = NONE;
+                release(spare);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private long chunkSize(int chunk) {
+        return classes.size(chunks.sizeClass(chunk)) << chunks.slotShift(chunk);
     }
 
     /** Gives an all-free chunk back to the buddy. */
-    private void release(int chunk, int sizeClass) {
-        int slotShift = chunks.slotShift(chunk);
-        long size = classes.size(sizeClass) << slotShift;
+    private void release(int chunk) {
+        if (chunk == recentChunk) {
+            recentChunk = NONE;
+        }
+        long size = chunkSize(chunk);
         long start = chunks.start(chunk);
-        partial.remove(sizeClass, chunk);
+        freeSlots -= 1L << chunks.slotShift(chunk);
         chunks.remove(chunk);
         buddy.dealloc(start, size, size);
         chunkBytes -= size;
-        freeSlots -= 1L << slotShift;
     }
 
     /**
@@ -321,28 +406,35 @@ public final class SlabByteAllocator implements ByteAllocator {
      */
     private int chunkOf(long pos, int sizeClass) {
         int shift = classes.shift(sizeClass);
+        int recent = recentChunk;
+        if (recent != NONE && chunks.sizeClass(recent) == sizeClass) {
+            long offset = pos - chunks.start(recent);
+            if (offset >= 0 && offset < 1L << (shift + chunks.slotShift(recent))) {
+                return liveSlotAt(recent, offset, shift);
+            }
+        }
         for (int slotShift = growShift; slotShift >= 0; slotShift--) {
             long start = pos & -(1L << (shift + slotShift));
             int chunk = chunks.find(start);
-            if (chunk != ChunkTable.NONE && chunks.sizeClass(chunk) == sizeClass
-                    && chunks.slotShift(chunk) == slotShift) {
-                if (((pos - start) & ((1L << shift) - 1)) != 0) {
-                    return ChunkTable.NONE;
-                }
-                long slotBit = 1L << ((pos - start) >>> shift);
-                return (chunks.freeSlots(chunk) & slotBit) == 0 ? chunk : ChunkTable.NONE;
+            if (chunk != NONE && chunks.sizeClass(chunk) == sizeClass && chunks.slotShift(chunk) == slotShift) {
+                recentChunk = chunk;
+                return liveSlotAt(chunk, pos - start, shift);
             }
         }
-        return ChunkTable.NONE;
+        return NONE;
     }
 
-    private static void checkRequest(long size, long align) {
-        if (size < 0) {
-            throw AllocException.invalidParam("size " + size + " is negative");
+    /** {@code chunk} if {@code offset} into it is the start of a used slot of {@code 2^shift} bytes, else NONE. */
+    private int liveSlotAt(int chunk, long offset, int shift) {
+        if ((offset & ((1L << shift) - 1)) != 0) {
+            return NONE;
         }
-        Alignment.requirePowerOfTwo(align);
-        if (size > Long.MAX_VALUE - align) {
-            throw AllocException.invalidParam("size " + size + " + align " + align + " overflows a long");
+        return (chunks.freeSlots(chunk) & (1L << (offset >>> shift))) == 0 ? chunk : NONE;
+    }
+
+    private void checkNotWalking() {
+        if (walks != 0) {
+            throw new ConcurrentModificationException("the allocator cannot change while forEachBlock walks it");
         }
     }
 

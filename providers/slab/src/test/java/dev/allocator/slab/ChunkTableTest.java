@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ChunkTableTest {
     @Test
     void findsChunksByStartWithClassAndOccupancy() {
-        ChunkTable table = new ChunkTable();
+        ChunkTable table = new ChunkTable(7);
         int chunk = table.add(8192, 2, 3); // 8 slots
         assertTrue(table.isEmpty(chunk));
         assertEquals(chunk, table.find(8192));
@@ -18,10 +18,29 @@ class ChunkTableTest {
         assertEquals(2, table.sizeClass(chunk));
         assertEquals(3, table.slotShift(chunk));
         assertEquals(0xFFL, table.freeSlots(chunk));
-        table.setFreeSlots(chunk, 0xFEL);
+        assertEquals(0, table.takeSlot(chunk));
         assertEquals(0xFEL, table.freeSlots(chunk));
         assertFalse(table.isEmpty(chunk));
         assertEquals(1, table.size());
+    }
+
+    @Test
+    void aChunkWithAFreeSlotIsListedUnderItsClassAndLeavesWhenFull() {
+        ChunkTable table = new ChunkTable(7);
+        int twoSlots = table.add(0, 3, 1);
+        int other = table.add(4096, 3, 0);
+        assertEquals(other, table.firstWithFreeSlot(3), "the newest chunk first");
+        assertEquals(twoSlots, table.nextWithFreeSlot(other));
+        assertEquals(0, table.takeSlot(other));
+        assertEquals(twoSlots, table.firstWithFreeSlot(3), "a full chunk leaves the list");
+        assertEquals(0, table.takeSlot(twoSlots));
+        assertEquals(1, table.takeSlot(twoSlots));
+        assertEquals(ChunkTable.NONE, table.firstWithFreeSlot(3));
+        assertFalse(table.returnSlot(twoSlots, 1), "one of two slots free: not empty");
+        assertEquals(twoSlots, table.firstWithFreeSlot(3), "a chunk with a slot back rejoins the list");
+        assertEquals(0b10L, table.freeSlots(twoSlots));
+        assertEquals(ChunkTable.NONE, table.firstWithFreeSlot(2), "other classes stay empty");
+        assertTrue(table.returnSlot(twoSlots, 0), "both slots free: empty");
     }
 
     @Test
@@ -33,7 +52,7 @@ class ChunkTableTest {
 
     @Test
     void removedChunkIdsAreReused() {
-        ChunkTable table = new ChunkTable();
+        ChunkTable table = new ChunkTable(7);
         int first = table.add(0, 0, 6);
         table.remove(first);
         assertEquals(ChunkTable.NONE, table.find(0));
@@ -42,7 +61,7 @@ class ChunkTableTest {
 
     @Test
     void holdsManyChunksAndClears() {
-        ChunkTable table = new ChunkTable();
+        ChunkTable table = new ChunkTable(7);
         for (int i = 0; i < 1000; i++) {
             table.add(i * 4096L, i % 7, 6);
         }

@@ -70,12 +70,64 @@ class SlabByteAllocatorTest {
     }
 
     @Test
-    void anEmptyChunkGoesBackToTheBuddy() {
+    void theFirstEmptyChunkOfAClassStaysAsItsSpareAndTrimGivesItBack() {
         SlabByteAllocator allocator = withPool(0, MIB);
         String fresh = snapshot(allocator);
         long block = allocator.alloc(64, 8);
         allocator.dealloc(block, 64, 8);
+        assertEquals(0, allocator.usedBytes());
+        assertEquals(64, freeRunsOf(allocator, 64), "the chunk stays, every slot free");
+        assertEquals(block, allocator.alloc(64, 8), "the steady pair reuses the spare's first slot");
+        allocator.dealloc(block, 64, 8);
+        allocator.trim();
         assertEquals(fresh, snapshot(allocator));
+    }
+
+    @Test
+    void aSecondEmptyChunkOfAClassGoesBackToTheBuddyAtOnce() {
+        SlabByteAllocator allocator = withPool(0, MIB);
+        List<Long> blocks = new ArrayList<>();
+        for (int i = 0; i < 65; i++) {
+            blocks.add(allocator.alloc(64, 8)); // two chunks: 64 slots and 1
+        }
+        long second = blocks.remove(64);
+        allocator.dealloc(second, 64, 8); // the second chunk empties first: the spare
+        for (long block : blocks) {
+            allocator.dealloc(block, 64, 8); // the first empties too: back to the buddy
+        }
+        assertEquals(64, freeRunsOf(allocator, 64), "one spare chunk of 64 free slots is left");
+        assertEquals(4096, second, "the second chunk starts right after the first");
+        assertEquals(MIB / 2, allocator.stats().largestFree(), "the spare at 4 KiB splits the lower half");
+        allocator.trim();
+        assertEquals(0, freeRunsOf(allocator, 64));
+        assertEquals(MIB, allocator.stats().largestFree());
+    }
+
+    @Test
+    void aSpareChunkGoesBackWhenOnlyItCanServeARequest() {
+        SlabByteAllocator allocator = withPool(0, 16 * KIB);
+        long small = allocator.alloc(128, 8); // an 8 KiB chunk of the 128-byte class
+        long direct = allocator.alloc(8 * KIB, 8); // the other half, from the buddy
+        assertEquals(0, small);
+        allocator.dealloc(small, 128, 8); // the chunk is the class's spare now
+        assertEquals(8 * KIB, allocator.stats().largestFree(), "the spare counts as free");
+        assertEquals(0, allocator.alloc(5000, 8), "the spare goes back and serves a direct request");
+        assertEquals(ByteAllocator.NO_BLOCK, allocator.tryAlloc(64, 8));
+        allocator.dealloc(0, 5000, 8);
+        allocator.dealloc(direct, 8 * KIB, 8);
+        assertEquals(16 * KIB, allocator.stats().largestFree());
+    }
+
+    @Test
+    void aSpareSmallerThanTheRequestStaysAndTheRequestFailsUnchanged() {
+        SlabByteAllocator allocator = withPool(0, 16 * KIB);
+        long small = allocator.alloc(64, 8); // a 4 KiB chunk at 0
+        long direct = allocator.alloc(8 * KIB, 8); // [8 KiB, 16 KiB)
+        allocator.dealloc(small, 64, 8);
+        assertRejectedUnchanged(allocator, AllocError.NO_MEMORY, "8192", () -> allocator.alloc(8 * KIB, 8));
+        allocator.trim(); // now the spare's 4 KiB merge with the free 4 KiB beside it
+        assertEquals(0, allocator.alloc(8 * KIB, 8));
+        assertNotEquals(0, direct);
     }
 
     @Test
@@ -129,6 +181,7 @@ class SlabByteAllocatorTest {
         for (long block : small) {
             allocator.dealloc(block, 64, 8);
         }
+        allocator.trim(); // the emptied chunk was kept as the 64-byte class's spare
         assertEquals(List.of("0+1024:free"), blocks(allocator));
         long one = allocator.alloc(64, 8);
         assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(one + 64),

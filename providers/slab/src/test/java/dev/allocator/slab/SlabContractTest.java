@@ -1,14 +1,24 @@
 package dev.allocator.slab;
 
 import dev.allocator.api.ByteAllocator;
+import dev.allocator.api.spi.AllocatorOptions;
 import dev.allocator.tck.ByteAllocatorContract;
+import dev.allocator.tck.ContractSettings;
 import org.junit.jupiter.api.Nested;
 
-/** The slab allocator passes the byte allocator contract, with empty chunks returned (default) and kept. */
+/**
+ * The slab allocator passes the byte allocator contract, with empty chunks returned (default: all but one spare per
+ * class, so freeing everything does not give a fresh allocator back until {@code trim()}) and kept.
+ */
 class SlabContractTest extends ByteAllocatorContract {
     @Override
     protected ByteAllocator newAllocator() {
         return new SlabByteAllocator();
+    }
+
+    @Override
+    protected ContractSettings settings() {
+        return ContractSettings.defaults().withCoalescesFully(false);
     }
 
     /** With return-empty off, freed chunks stay with their class: freeing everything does not coalesce. */
@@ -20,8 +30,9 @@ class SlabContractTest extends ByteAllocatorContract {
         }
 
         @Override
-        protected boolean coalescesFully() {
-            return false;
+        protected ContractSettings settings() {
+            return ContractSettings.defaults().withCoalescesFully(false).withProviderName("slab")
+                    .withOptions(AllocatorOptions.of("return-empty", "false"));
         }
     }
 }

@@ -1,372 +1,170 @@
 package dev.allocator.tlsf;
 
+import dev.allocator.records.AddressIndex;
+import dev.allocator.records.RecordStore;
+
 /**
- * Block records, stored in an open-addressed hash table keyed by the block's start address: the address hashes
- * straight to the record, so freeing needs no separate address-to-slot index.
+ * The TLSF blocks: one record per block, three {@code long}s, in a {@link RecordStore} (records never move), and
+ * an {@link AddressIndex} over the USED blocks only, so that {@code dealloc} finds its block by address.
  *
- * <p>A record is four {@code long}s at {@code 4 * index}:
  * <pre>
- *   [start][size][physPrev:int | physNext:int][freePrev:int | freeNext:int]
+ *   word 0  START  the block's first address
+ *   word 1  PHYS   physPrev (high half) | physNext (low half): the blocks before and after it in its region
+ *   word 2  LINKS  free block:  freePrev | freeNext    (its {@link FreeLists} list)
+ *                  used block:  USED     | index link  (its {@link AddressIndex} chain)
+ *                  sentinel:    SENTINEL | unused
  * </pre>
- * {@code start == EMPTY} marks a vacant slot. Links hold record indices ({@link #NIL} at an end). A used block
- * has {@link #USED} in place of its free links. The table uses linear probing with a Fibonacci hash, stays at
- * most three quarters full, and deletes by shifting later entries back (no tombstones). A shifted record changes index,
- * so every link to it is patched: its physical neighbours and free-list neighbours are patched here, a free-list
- * head is reported to the {@link ListHeads} owner. Growth rehashes and renumbers every link the same way.
  *
- * <p>Indices stay valid until the next {@link #remove(int, int)} or {@link #ensureRoom(int)}; {@link #insert}
- * never moves a record. Not thread safe.
+ * <p>A block's size is not stored: it is the start of its physical successor minus its own start. Every region
+ * begins and ends with a <em>sentinel</em> record (at its trimmed start and end), so every block has a predecessor
+ * and a successor, and a region's first record never changes; sentinels are never free, never indexed and never
+ * handed out. Free blocks are reached only through the free
+ * lists and their neighbours, never by address, so they need no index entry. 24 bytes per block plus 4 to 8 bytes
+ * of index per used block. Not thread safe.
  */
 final class BlockTable {
     /** No record: the end of a chain or list. */
-    static final int NIL = -1;
-    /** Marks a vacant slot; block starts are never negative. */
-    static final long EMPTY = -1L;
-    /** The free-link word of a used block. */
-    static final long USED = 0x8000_0000_8000_0000L;
-    /** Largest capacity: record fields are addressed by an {@code int} index times four. */
-    static final int MAX_CAPACITY = 1 << 28;
+    static final int NIL = RecordStore.NIL;
+    /** Word 2, whose halves are list links or the index link. */
+    static final int LINKS = 2;
 
-    private static final int STRIDE = 4;
-    private static final long FIBONACCI = 0x9E37_79B9_7F4A_7C15L;
-    private static final long LOW = 0xFFFF_FFFFL;
+    private static final int START = 0;
+    private static final int PHYS = 1;
+    private static final int STRIDE = 3;
+    private static final int USED = Integer.MIN_VALUE;
+    private static final int SENTINEL = Integer.MIN_VALUE + 1;
 
-    /** Whoever keeps free-list heads outside the table: told when a list's first record changes index. */
-    interface ListHeads {
-        /**
-         * The first record of the list that holds blocks of {@code size} bytes is now at {@code index}.
-         *
-         * @param size  the record's size
-         * @param index its new index
-         */
-        void headMoved(long size, int index);
-    }
-
-    private final ListHeads heads;
-    private long[] records;
-    private int mask;
-    private int hashShift;
-    private int count;
+    private final RecordStore records;
+    private final AddressIndex usedBlocks;
 
     /**
-     * Creates a table with room for {@code expectedRecords} before it grows.
+     * Creates an empty table with room for {@code expectedBlocks} before it grows.
      *
-     * @param expectedRecords records to presize for, {@code >= 0}
-     * @param heads           told when a free-list head moves
+     * @param expectedBlocks blocks to presize for, {@code >= 0}
      */
-    BlockTable(int expectedRecords, ListHeads heads) {
-        this.heads = heads;
-        allocate(capacityFor(expectedRecords));
+    BlockTable(int expectedBlocks) {
+        this.records = new RecordStore(STRIDE, expectedBlocks);
+        this.usedBlocks = new AddressIndex(records, LINKS, expectedBlocks, LINKS, USED);
     }
 
-    /** Smallest power-of-two capacity that holds {@code records} at most three quarters full; -1 if too large. */
-    private static int capacityFor(long records) {
-        long wanted = Math.max(16, (4 * records + 2) / 3);
-        if (wanted > MAX_CAPACITY) {
-            return -1;
-        }
-        return (int) Long.highestOneBit(wanted - 1) << 1;
-    }
-
-    private void allocate(int capacity) {
-        records = new long[capacity * STRIDE];
-        for (int i = 0; i < records.length; i += STRIDE) {
-            records[i] = EMPTY;
-        }
-        mask = capacity - 1;
-        hashShift = 64 - Integer.numberOfTrailingZeros(capacity);
-    }
-
-    /** Number of records. */
-    int count() {
-        return count;
-    }
-
-    /** Number of slots. */
-    int capacity() {
-        return mask + 1;
-    }
-
-    private int home(long start) {
-        return (int) ((start * FIBONACCI) >>> hashShift);
+    /** The records, for the free lists threaded through them. */
+    RecordStore records() {
+        return records;
     }
 
     /**
-     * Finds the record of the block starting at {@code start}.
+     * Makes room for {@code more} new records, all of which may become used, so that the next changes allocate
+     * nothing. Nothing changes if it fails.
      *
-     * @param start an address, {@code >= 0}
-     * @return its index, or {@link #NIL}
-     */
-    int find(long start) {
-        long[] table = records;
-        int index = home(start);
-        while (true) {
-            long key = table[index * STRIDE];
-            if (key == start) {
-                return index;
-            }
-            if (key == EMPTY) {
-                return NIL;
-            }
-            index = (index + 1) & mask;
-        }
-    }
-
-    /**
-     * Makes sure {@code more} records can be inserted without growing. May renumber every record.
-     *
-     * @param more records about to be inserted
-     * @return false if the table cannot grow that far ({@link #MAX_CAPACITY}); nothing changed then
+     * @return false if the table cannot hold that many records
+     * @throws OutOfMemoryError if the heap cannot hold the larger arrays; nothing changed then
      */
     boolean ensureRoom(int more) {
-        long needed = (long) count + more;
-        if (4 * needed <= 3L * capacity()) {
-            return true;
-        }
-        int capacity = capacityFor(needed);
-        if (capacity < 0) {
+        if (!records.ensureRoom(more)) {
             return false;
         }
-        rehash(capacity);
+        usedBlocks.ensureRoom(more);
         return true;
     }
 
-    private void rehash(int capacity) {
-        long[] old = records;
-        int oldCapacity = old.length / STRIDE;
-        int[] renumbered = new int[oldCapacity];
-        allocate(capacity);
-        long[] table = records;
-        for (int from = 0; from < oldCapacity; from++) {
-            long start = old[from * STRIDE];
-            if (start == EMPTY) {
-                continue;
-            }
-            int to = home(start);
-            while (table[to * STRIDE] != EMPTY) {
-                to = (to + 1) & mask;
-            }
-            System.arraycopy(old, from * STRIDE, table, to * STRIDE, STRIDE);
-            renumbered[from] = to;
-        }
-        for (int at = 0; at < table.length; at += STRIDE) {
-            if (table[at] == EMPTY) {
-                continue;
-            }
-            table[at + 2] = pack(renumber(renumbered, high(table[at + 2])), renumber(renumbered, low(table[at + 2])));
-            long free = table[at + 3];
-            if (free != USED) {
-                int freePrev = high(free);
-                table[at + 3] = pack(renumber(renumbered, freePrev), renumber(renumbered, low(free)));
-                if (freePrev == NIL) {
-                    heads.headMoved(table[at + 1], at / STRIDE);
-                }
-            }
-        }
-    }
-
-    private static int renumber(int[] renumbered, int index) {
-        return index == NIL ? NIL : renumbered[index];
+    /** Adds a block record at {@code start} with no links; the caller links it and files it as free or used. */
+    int add(long start) {
+        int record = records.add();
+        records.set(record, START, start);
+        return record;
     }
 
     /**
-     * Adds a used record with no links. Call {@link #ensureRoom(int)} first; moves no other record.
-     *
-     * @param start the block's address, not yet in the table
-     * @param size  its size
-     * @return the new record's index
+     * Adds a sentinel at {@code address}, after {@code previous} (a region's last block), or first in a region if
+     * {@code previous} is {@link #NIL}; it has no successor yet.
      */
-    int insert(long start, long size) {
-        long[] table = records;
-        int index = home(start);
-        while (table[index * STRIDE] != EMPTY) {
-            index = (index + 1) & mask;
+    int addSentinel(long address, int previous) {
+        int sentinel = add(address);
+        records.setHalves(sentinel, LINKS, SENTINEL, NIL);
+        records.setHalves(sentinel, PHYS, previous, NIL);
+        if (previous != NIL) {
+            records.setLow(previous, PHYS, sentinel);
         }
-        int at = index * STRIDE;
-        table[at] = start;
-        table[at + 1] = size;
-        table[at + 2] = pack(NIL, NIL);
-        table[at + 3] = USED;
-        count++;
-        return index;
+        return sentinel;
     }
 
-    /**
-     * Deletes a record nothing links to any more (see {@link #detach(int)}), shifting later records of its probe
-     * run back and patching the links to each one moved.
-     *
-     * @param victim  the record to delete
-     * @param tracked another record the caller still needs, or {@link #NIL}
-     * @return the index {@code tracked} has now
-     */
-    int remove(int victim, int tracked) {
-        long[] table = records;
-        int hole = victim;
-        int index = victim;
-        while (true) {
-            index = (index + 1) & mask;
-            long start = table[index * STRIDE];
-            if (start == EMPTY) {
-                break;
-            }
-            int home = home(start);
-            if (((index - home) & mask) >= ((index - hole) & mask)) {
-                move(index, hole);
-                if (tracked == index) {
-                    tracked = hole;
-                }
-                hole = index;
-            }
-        }
-        table[hole * STRIDE] = EMPTY;
-        count--;
-        return tracked;
+    /** Gives a record nothing links to any more back to the store. */
+    void release(int record) {
+        records.release(record);
     }
 
-    private void move(int from, int to) {
-        long[] table = records;
-        System.arraycopy(table, from * STRIDE, table, to * STRIDE, STRIDE);
-        int at = to * STRIDE;
-        long phys = table[at + 2];
-        int physPrev = high(phys);
-        int physNext = low(phys);
-        if (physPrev != NIL) {
-            setPhysNext(physPrev, to);
-        }
-        if (physNext != NIL) {
-            setPhysPrev(physNext, to);
-        }
-        long free = table[at + 3];
-        if (free != USED) {
-            int freePrev = high(free);
-            int freeNext = low(free);
-            if (freePrev != NIL) {
-                setFreeNext(freePrev, to);
-            } else {
-                heads.headMoved(table[at + 1], to);
-            }
-            if (freeNext != NIL) {
-                setFreePrev(freeNext, to);
-            }
-        }
+    /** Forgets every block, keeping the arrays. O(index buckets). */
+    void clear() {
+        records.clear();
+        usedBlocks.clear();
     }
 
-    /**
-     * Empties the table by walking chains of physical neighbours, without probing: every record must lie on one
-     * of the chains. Costs O(records), not O(capacity).
-     *
-     * @param firstRecords the first record of each chain
-     * @param chains       how many entries of {@code firstRecords} to use
-     */
-    void clearChains(int[] firstRecords, int chains) {
-        long[] table = records;
-        for (int chain = 0; chain < chains; chain++) {
-            int index = firstRecords[chain];
-            while (index != NIL) {
-                int at = index * STRIDE;
-                index = low(table[at + 2]);
-                table[at] = EMPTY;
-                count--;
-            }
-        }
+    /** The used block starting at {@code start}, or {@link #NIL}. */
+    int findUsed(long start) {
+        return usedBlocks.find(start);
     }
 
-    /** Clears a record's links so that moving it patches nothing: for a record about to be removed. */
-    void detach(int index) {
-        records[index * STRIDE + 2] = pack(NIL, NIL);
-        records[index * STRIDE + 3] = USED;
+    /** Marks a block (in no free list) used and indexes it by its start. */
+    void markUsed(int record) {
+        records.setHigh(record, LINKS, USED);
+        usedBlocks.insert(record);
     }
 
-    long start(int index) {
-        return records[index * STRIDE];
+    /** Takes a used block out of the index; the caller then files it free or releases it. */
+    void unindex(int record) {
+        usedBlocks.remove(record);
     }
 
-    long size(int index) {
-        return records[index * STRIDE + 1];
+    boolean isFree(int record) {
+        return records.high(record, LINKS) >= NIL;
     }
 
-    void setSize(int index, long size) {
-        records[index * STRIDE + 1] = size;
+    long start(int record) {
+        return records.get(record, START);
     }
 
-    int physPrev(int index) {
-        return high(records[index * STRIDE + 2]);
+    void setStart(int record, long start) {
+        records.set(record, START, start);
     }
 
-    int physNext(int index) {
-        return low(records[index * STRIDE + 2]);
+    /** The block's size: where its physical successor starts. Not for a sentinel. */
+    long size(int record) {
+        return records.get(records.low(record, PHYS), START) - records.get(record, START);
     }
 
-    void setPhysPrev(int index, int prev) {
-        setHigh(index * STRIDE + 2, prev);
+    /** The block's end: where its physical successor starts. Not for a sentinel. */
+    long end(int record) {
+        return records.get(records.low(record, PHYS), START);
     }
 
-    void setPhysNext(int index, int next) {
-        setLow(index * STRIDE + 2, next);
+    int physPrev(int record) {
+        return records.high(record, PHYS);
     }
 
-    /** Links {@code first} and {@code second} as physical neighbours; either may be {@link #NIL}. */
+    int physNext(int record) {
+        return records.low(record, PHYS);
+    }
+
+    /** Makes {@code second} the physical successor of {@code first}. */
     void linkPhysical(int first, int second) {
-        if (first != NIL) {
-            setPhysNext(first, second);
-        }
-        if (second != NIL) {
-            setPhysPrev(second, first);
-        }
+        records.setLow(first, PHYS, second);
+        records.setHigh(second, PHYS, first);
     }
 
-    boolean isFree(int index) {
-        return records[index * STRIDE + 3] != USED;
+    /** Sets both physical neighbours of {@code record} (and their links back to it). */
+    void linkBetween(int previous, int record, int next) {
+        records.setHalves(record, PHYS, previous, next);
+        records.setLow(previous, PHYS, record);
+        records.setHigh(next, PHYS, record);
     }
 
-    int freePrev(int index) {
-        return high(records[index * STRIDE + 3]);
+    /** Number of block records, sentinels included. */
+    int count() {
+        return records.count();
     }
 
-    int freeNext(int index) {
-        return low(records[index * STRIDE + 3]);
-    }
-
-    /** Marks a record free with the given free-list links. */
-    void setFreeLinks(int index, int prev, int next) {
-        records[index * STRIDE + 3] = pack(prev, next);
-    }
-
-    void setFreePrev(int index, int prev) {
-        setHigh(index * STRIDE + 3, prev);
-    }
-
-    void setFreeNext(int index, int next) {
-        setLow(index * STRIDE + 3, next);
-    }
-
-    /** Marks a record used (no free-list links). */
-    void markUsed(int index) {
-        records[index * STRIDE + 3] = USED;
-    }
-
-    /** Bytes of metadata held, for tests and reports. */
+    /** Bytes of metadata held: records and index. */
     long footprintBytes() {
-        return (long) records.length * Long.BYTES;
-    }
-
-    private void setHigh(int at, int value) {
-        records[at] = (records[at] & LOW) | ((long) value << 32);
-    }
-
-    private void setLow(int at, int value) {
-        records[at] = (records[at] & ~LOW) | (value & LOW);
-    }
-
-    private static long pack(int high, int low) {
-        return ((long) high << 32) | (low & LOW);
-    }
-
-    private static int high(long word) {
-        return (int) (word >> 32);
-    }
-
-    private static int low(long word) {
-        return (int) word;
+        return records.footprintBytes() + usedBlocks.footprintBytes();
     }
 }

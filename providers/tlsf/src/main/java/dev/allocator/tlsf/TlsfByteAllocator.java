@@ -6,44 +6,63 @@ import dev.allocator.api.AllocException;
 import dev.allocator.api.AllocatorStats;
 import dev.allocator.api.BlockVisitor;
 import dev.allocator.api.ByteAllocator;
+import dev.allocator.api.Layout;
 import dev.allocator.api.spi.AllocatorOptions;
 import dev.allocator.api.spi.Regions;
 import java.util.Arrays;
+import java.util.ConcurrentModificationException;
+import java.util.Objects;
 
 /*
  * How it works
  * ------------
  *
- *   regions (never merged)   [ region 0 .......................................)   [ region 1 ..........)
- *   blocks, address order    | used | free      | used | used |  free            |   | free              |
- *                              <------ physPrev / physNext: record indices, NIL at a region's ends ------>
+ *   regions (never merged)  S[ region 0 ...................................)S  S[ region 1 ..........)S
+ *   blocks, address order    | used | free      | used | used |  free      |    | free              |
+ *                              <--- physPrev / physNext: record numbers; S = the region's sentinel records --->
  *
- *   BlockTable (records keyed by start)              FreeLists (one list per size class)
- *     slot  start  size  physPrev|Next freePrev|Next    firstLevelBitmap       ...0000 1010
- *     [0]   EMPTY                                       secondLevelBitmaps[3]  ...0100 0000
- *     [1]   4096   512    7 | 3         USED            heads[list] -> record 5 -> record 2 -> NIL
- *     [2]   9216   1024   4 | NIL       5 | NIL
- *     ...   (open addressing: the start hashes to the slot, so the record IS the lookup)
+ *   BlockTable: a record per block (RecordStore: numbered, never moved), three longs
+ *     record  start  physPrev|physNext  links                    size = start of physNext - start
+ *     [9]     0      NIL | 0            SENTINEL                   (the start of region 0)
+ *     [0]     0      9   | 3            USED | index chain        (used blocks are in the AddressIndex)
+ *     [3]     512    0   | 5            freePrev | freeNext        (free blocks are in one free list)
+ *     [5]     65536  3   | NIL          SENTINEL                   (the end of region 0)
+ *   FreeLists: one list per size class, heads[list] -> record -> record -> NIL; two bitmap levels say which lists
+ *   are non-empty.
  *
  * alloc(size, align)
  *   round size up to the granularity (this is usableSize) -> add (align - granularity) of slack if align is larger
  *   -> round up to a list boundary (SizeClasses.searchListOf) -> FreeLists.findNonEmpty: two bitmap look-ups ->
- *   take that list's head: it is big enough without looking -> cut off the alignment gap (it stays free, as its own
- *   block) and the tail past the size (free) -> mark the rest used. If the rounded search finds nothing, a few
- *   blocks of the request's own lists are tried exactly (closeFit) before giving up.
+ *   take that list's head: it is big enough without looking -> cut off the alignment gap (it keeps the record and
+ *   stays free) and the tail past the size -> mark the rest used and index it. Without a gap the tail keeps the
+ *   free block's record: its start moves up, and it changes lists only if its size class changed (carving a big
+ *   block from its start touches no list at all). If the rounded search finds nothing, a few blocks of the
+ *   request's own lists are tried exactly (closeFit) before giving up.
  * dealloc(pos, size, align)
- *   hash pos to its record (one probe run, no second index) -> check it is used and has that size -> merge with a
- *   free physical predecessor and/or successor -> file the result in its list -> delete the absorbed records.
+ *   find pos in the index of used blocks -> check the size (start of physNext - pos) and alignment -> merge with
+ *   a free physical predecessor and/or successor: the free neighbour keeps its record and moves its boundary (and
+ *   changes lists only if its size class changed); absorbed records go back to the store, nothing else moves.
+ *
+ * Undoing the last allocation
+ *   A dealloc of the block the previous call allocated (nothing in between) is the exact inverse of that
+ *   allocation: the block came from a list head and had no free neighbours, so freeing it merges the gap and tail
+ *   back into the very block it was cut from and files that at the head of the same list, with the same records
+ *   free. Such a free is recorded (recentFreed) instead of done; if the next call allocates the same size and
+ *   alignment, it would cut the same block the same way, so it just takes the block back: O(1) for the steady
+ *   alloc/free pair. Any other call first does the recorded free (settle), so every answer, placement included,
+ *   is exactly what eager freeing gives. Not deferred: a free that empties an allocator of several regions (it
+ *   refiles the regions, below) and allocations found by closeFit (not a list head).
  *
  * Invariants (checked by the tests through forEachBlock and stats)
- *   1. the blocks of a region tile [alignUp(start, g), alignDown(end, g)) exactly, linked in address order by
- *      physPrev/physNext; the first block of a region always starts at alignUp(start, g);
+ *   1. the blocks of a region tile [alignUp(start, g), alignDown(end, g)) exactly, linked in address order
+ *      between the region's two sentinel records, which never change;
  *   2. every block start and size is a multiple of the granularity g, every size >= g;
- *   3. no two free blocks are physical neighbours: freeing merges at once;
- *   4. a block is free iff it is in exactly one free list, list listOf(size); a list is non-empty iff its bits are
- *      set in both bitmaps;
- *   5. usedBytes = sum of used block sizes; totalBytes - usedBytes = sum of free block sizes;
- *      liveBlocks / freeBlocks count the used / free records.
+ *   3. no two free blocks are physical neighbours: freeing merges at once (or at settle, see above);
+ *   4. a block is free iff it is in exactly one free list, list listOf(size), and used iff it is in the index;
+ *      a list is non-empty iff its bits are set in both bitmaps;
+ *   5. usedBytes = sum of used block sizes (the recorded free counted as freed); liveBlocks counts them;
+ *      freeBlocks counts the free records;
+ *   6. with no live block, every region is one free block, filed in the order the regions were added.
  * Every public method checks all its arguments and every condition that can fail before it changes anything.
  */
 
@@ -58,15 +77,19 @@ import java.util.Arrays;
  * front of an aligned block stays free as a block of its own.
  *
  * <p>The bookkeeping lives out of band in primitive arrays owned by this object, never in the managed range: a
- * record per block (start, size, neighbours, list links) in a table hashed by start address, so {@code dealloc}
- * finds its block in O(1). Nothing is allocated on the Java heap per call once the table has grown to the largest
- * number of blocks seen (it grows geometrically; {@code initial-blocks} presizes it for a hard O(1) bound).
+ * 24-byte record per block (start, neighbours, list or index link; records never move) and an index of the used
+ * blocks by start address, so {@code dealloc} finds its block in O(1): about 30 bytes per live block. Nothing is
+ * allocated on the Java heap per call once the arrays have grown to the most blocks seen (they grow by half;
+ * {@code initial-blocks} presizes them for a hard O(1) bound). A free of the block allocated by the call just
+ * before is undone lazily, so a steady alloc/free pair costs O(1) without splitting and merging (see the source).
  *
  * <p>Sizes are rounded up to the granularity (default 16 bytes, the minimum block): {@link #usableSize} tells the
  * result, and {@link #usedBytes()} grows by exactly that. Regions are trimmed to the granularity at both ends and
  * never merge with each other. {@code dealloc} detects, in O(1), an address that is not a live block, a double
- * free and a size that does not round to the block's size ({@code NOT_ALLOCATED}). {@code init} twice is
- * {@code MEMORY_OVERLAP}; {@code addMemory} before {@code init} is allowed and counts as initialising.
+ * free and a size that does not round to the block's size ({@code NOT_ALLOCATED}). {@code init} twice, or after
+ * {@code addMemory}, is {@code MEMORY_OVERLAP}; {@code addMemory} before {@code init} is allowed and counts as
+ * initialising. A call that changes the allocator from inside {@link #forEachBlock} throws
+ * {@link ConcurrentModificationException} and changes nothing.
  *
  * <p>Not thread safe; see {@link dev.allocator.api.Allocators#synchronizedByteAllocator(ByteAllocator)}.
  */
@@ -91,16 +114,27 @@ public final class TlsfByteAllocator implements ByteAllocator {
     private final long granularity;
     private final long granularityMask;
     private final Regions regions = new Regions();
-    /** First block start of each region with usable bytes, in the order the regions were added. */
-    private long[] regionBlockStarts = new long[4];
+    /** Per region with usable bytes, in the order added: its first block's start, end, and head sentinel. */
+    private long[] addedStarts = new long[4];
+    private long[] addedEnds = new long[4];
+    private int[] addedHeads = new int[4];
     private int usableRegions;
-    /** Scratch for {@link #reset()}: the first record of each region. */
-    private int[] regionFirstRecords = new int[0];
+    /** Per region of {@link #regions} (address order): its head sentinel, or NIL if it has no usable bytes. */
+    private int[] headByAddress = new int[4];
     private boolean initialised;
     private long total;
     private long used;
     private long liveBlocks;
     private long freeBlocks;
+    /** Number of {@link #forEachBlock} calls running: changes are refused while it is not 0. */
+    private int walks;
+
+    /** The block the last call allocated from a list head, while no other call has come since; or NIL. */
+    private int recentBlock = NIL;
+    private long recentRounded;
+    private long recentAlign;
+    /** Whether {@link #recentBlock} was freed by the next call, a free not done yet (see "Undoing..." above). */
+    private boolean recentFreed;
 
     /** Creates an allocator with the default options (32 second-level lists, 16-byte granularity). */
     public TlsfByteAllocator() {
@@ -133,9 +167,8 @@ public final class TlsfByteAllocator implements ByteAllocator {
         this.granularity = granularity;
         this.granularityMask = granularity - 1;
         this.classes = new SizeClasses(Long.numberOfTrailingZeros(granularity), secondLevelBits);
-        this.lists = new FreeLists(classes);
-        this.table = new BlockTable(initialBlocks, lists);
-        lists.attach(table);
+        this.table = new BlockTable(initialBlocks);
+        this.lists = new FreeLists(classes, table.records(), BlockTable.LINKS);
     }
 
     /**
@@ -145,6 +178,7 @@ public final class TlsfByteAllocator implements ByteAllocator {
      * @param options the options
      * @return a new, uninitialised allocator
      * @throws AllocException INVALID_PARAM for an unknown key or a bad value
+     * @throws NullPointerException if {@code options} is null
      */
     public static TlsfByteAllocator create(AllocatorOptions options) {
         AllocatorOptions all = options.withDefaults(TlsfProvider.DEFAULTS, TlsfProvider.NAME);
@@ -177,6 +211,7 @@ public final class TlsfByteAllocator implements ByteAllocator {
      */
     @Override
     public void init(long start, long size) {
+        checkNotWalking();
         if (initialised) {
             throw AllocException.memoryOverlap("already initialised; add region [" + start + ", +" + size
                     + ") with addMemory");
@@ -191,29 +226,60 @@ public final class TlsfByteAllocator implements ByteAllocator {
      */
     @Override
     public void addMemory(long start, long size) {
+        checkNotWalking();
         addRegion(start, size);
     }
 
     private void addRegion(long start, long size) {
         regions.checkAddable(start, size);
         long blockStart = firstBlockStart(start);
-        long usable = usableLength(blockStart, start + size);
-        if (usable > 0 && !table.ensureRoom(1)) {
-            throw AllocException.noMemory("block table is full (" + table.count() + " blocks); cannot add region ["
+        long blockEnd = blockEnd(start + size);
+        boolean usable = blockStart >= 0 && blockEnd > blockStart;
+        if (usable && !table.ensureRoom(3)) {
+            throw AllocException.noMemory("block table is full (" + table.count() + " records); cannot add region ["
                     + start + ", +" + size + ")");
         }
-        if (usable > 0 && usableRegions == regionBlockStarts.length) {
-            regionBlockStarts = Arrays.copyOf(regionBlockStarts, 2 * usableRegions);
-        }
-        regions.add(start, size);
+        growRegionArrays();
+        settle();
+        int at = regions.add(start, size);
         initialised = true;
-        if (usable > 0) {
-            regionBlockStarts[usableRegions++] = blockStart;
-            int record = table.insert(blockStart, usable);
-            lists.push(record);
-            freeBlocks++;
-            total += usable;
+        if (at < 0) {
+            return;
         }
+        System.arraycopy(headByAddress, at, headByAddress, at + 1, regions.count() - 1 - at);
+        headByAddress[at] = NIL;
+        if (usable) {
+            addedStarts[usableRegions] = blockStart;
+            addedEnds[usableRegions] = blockEnd;
+            addedHeads[usableRegions] = fileRegion(blockStart, blockEnd, at);
+            usableRegions++;
+            total += blockEnd - blockStart;
+        }
+    }
+
+    /** Makes room for one more region in the per-region arrays, before anything changes. */
+    private void growRegionArrays() {
+        if (regions.count() == headByAddress.length) {
+            headByAddress = Arrays.copyOf(headByAddress, 2 * regions.count());
+        }
+        if (usableRegions == addedStarts.length) {
+            int length = 2 * usableRegions;
+            addedStarts = Arrays.copyOf(addedStarts, length);
+            addedEnds = Arrays.copyOf(addedEnds, length);
+            addedHeads = Arrays.copyOf(addedHeads, length);
+        }
+    }
+
+    /** Makes {@code [blockStart, blockEnd)} one free block between two sentinels; returns the head sentinel. */
+    private int fileRegion(long blockStart, long blockEnd, int addressIndex) {
+        int head = table.addSentinel(blockStart, NIL);
+        int block = table.add(blockStart);
+        table.linkPhysical(head, block);
+        table.addSentinel(blockEnd, block);
+        lists.push(block, blockEnd - blockStart);
+        freeBlocks++;
+        headByAddress[addressIndex] = head;
+        return head;
     }
 
     // ---------------------------------------------------------------------------------------------------- alloc
@@ -240,9 +306,17 @@ public final class TlsfByteAllocator implements ByteAllocator {
     @Override
     public long tryAlloc(long size, long align) {
         long rounded = roundedSize(size, align);
+        checkNotWalking();
+        if (recentFreed && rounded == recentRounded && align == recentAlign) {
+            recentFreed = false;
+            used += rounded;
+            liveBlocks++;
+            return table.start(recentBlock);
+        }
         if (rounded > total - used || !table.ensureRoom(2)) {
             return NO_BLOCK;
         }
+        settle();
         long search = rounded;
         if (align > granularity) {
             search += align - granularity;
@@ -251,11 +325,15 @@ public final class TlsfByteAllocator implements ByteAllocator {
             }
         }
         int list = lists.findNonEmpty(classes.searchListOf(search));
-        int block = list >= 0 ? lists.head(list) : closeFit(rounded, align);
-        if (block == NIL) {
-            return NO_BLOCK;
+        if (list >= 0) {
+            int block = carve(lists.head(list), list, rounded, align);
+            recentBlock = block;
+            recentRounded = rounded;
+            recentAlign = align;
+            return table.start(block);
         }
-        return carve(block, rounded, align);
+        int block = closeFit(rounded, align);
+        return block == NIL ? NO_BLOCK : table.start(carve(block, -1, rounded, align));
     }
 
     /**
@@ -266,7 +344,7 @@ public final class TlsfByteAllocator implements ByteAllocator {
         int budget = CLOSE_FIT_CANDIDATES;
         int list = lists.findNonEmpty(classes.listOf(rounded));
         while (list >= 0) {
-            for (int block = lists.head(list); block != NIL; block = table.freeNext(block)) {
+            for (int block = lists.head(list); block != NIL; block = lists.next(block)) {
                 long gap = -table.start(block) & (align - 1);
                 if (table.size(block) - rounded >= gap) {
                     return block;
@@ -280,37 +358,56 @@ public final class TlsfByteAllocator implements ByteAllocator {
         return NIL;
     }
 
-    /** Turns free {@code block} (known to fit) into a used block of {@code rounded} bytes at an aligned address. */
-    private long carve(int block, long rounded, long align) {
-        lists.unlink(block);
+    /**
+     * Turns free {@code block} (known to fit; in {@code list}, or -1 if not known) into a used block of
+     * {@code rounded} bytes at an aligned address. Needs room for two records. Returns the used block's record.
+     */
+    private int carve(int block, int list, long rounded, long align) {
         long start = table.start(block);
-        long size = table.size(block);
+        int next = table.physNext(block);
+        long end = table.start(next);
+        if (list < 0) {
+            list = classes.listOf(end - start);
+        }
         long address = start + (-start & (align - 1));
-        int allocated = block;
-        if (address != start) {
-            long gap = address - start;
-            table.setSize(block, gap);
-            allocated = table.insert(address, size - gap);
-            int after = table.physNext(block);
-            table.linkPhysical(block, allocated);
-            table.linkPhysical(allocated, after);
-            lists.push(block);
+        long tailStart = address + rounded;
+        int allocated;
+        if (address == start && tailStart != end) {
+            // the tail keeps the free record: its start moves up, its list only changes with its size class
+            allocated = table.add(start);
+            table.linkBetween(table.physPrev(block), allocated, block);
+            table.setStart(block, tailStart);
+            relist(block, list, end - tailStart);
         } else {
-            freeBlocks--;
+            lists.unlinkFrom(list, block);
+            allocated = block;
+            if (address != start) {
+                allocated = table.add(address);
+                table.linkBetween(block, allocated, next);
+                lists.push(block, address - start);
+            } else {
+                freeBlocks--;
+            }
+            if (tailStart != end) {
+                int tail = table.add(tailStart);
+                table.linkBetween(allocated, tail, next);
+                lists.push(tail, end - tailStart);
+                freeBlocks++;
+            }
         }
-        long rest = table.size(allocated) - rounded;
-        if (rest > 0) {
-            table.setSize(allocated, rounded);
-            int tail = table.insert(address + rounded, rest);
-            int after = table.physNext(allocated);
-            table.linkPhysical(allocated, tail);
-            table.linkPhysical(tail, after);
-            lists.push(tail);
-            freeBlocks++;
-        }
+        table.markUsed(allocated);
         used += rounded;
         liveBlocks++;
-        return address;
+        return allocated;
+    }
+
+    /** Moves a listed free block from {@code list} to the list of its new size, if that is another list. */
+    private void relist(int block, int list, long size) {
+        int newList = classes.listOf(size);
+        if (newList != list) {
+            lists.unlinkFrom(list, block);
+            lists.pushTo(newList, block);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------- free
@@ -318,32 +415,45 @@ public final class TlsfByteAllocator implements ByteAllocator {
     /**
      * {@inheritDoc}
      *
-     * <p>O(1), except that the free which leaves no live block costs O(regions): it files the regions' blocks
-     * again in the order a fresh allocator has them, so that an emptied allocator behaves exactly as a fresh one.
-     * {@code size} must round (see {@link #usableSize}) to the block's size and {@code pos} must be a
-     * multiple of {@code align}; otherwise, and for a double free or an address that is no live block,
-     * NOT_ALLOCATED with nothing changed.
+     * <p>O(1), except that the free which leaves no live block in an allocator of several regions costs
+     * O(regions): it files the regions' blocks again in the order a fresh allocator has them, so that an emptied
+     * allocator behaves exactly as a fresh one. {@code size} must round (see {@link #usableSize}) to the block's
+     * size and {@code pos} must be a multiple of {@code align}; otherwise, and for a double free or an address
+     * that is no live block, NOT_ALLOCATED with nothing changed.
      */
     @Override
     public void dealloc(long pos, long size, long align) {
         long rounded = roundedSize(size, align);
+        checkNotWalking();
         int block = liveBlock(pos, size, rounded, align);
+        if (block == recentBlock) {
+            used -= rounded;
+            liveBlocks--;
+            if (liveBlocks > 0 || usableRegions <= 1) {
+                recentFreed = true;
+                return;
+            }
+            recentBlock = NIL;
+            release(block);
+            return;
+        }
+        settle();
+        used -= rounded;
+        liveBlocks--;
         release(block);
     }
 
     /** Finds the live block {@code pos}/{@code size}/{@code align} names, or throws NOT_ALLOCATED. */
     private int liveBlock(long pos, long size, long rounded, long align) {
-        int block = pos >= 0 ? table.find(pos) : NIL;
-        if (block == NIL) {
-            throw AllocException.notAllocated("no block starts at address " + pos);
+        int block = table.findUsed(pos);
+        if (block == NIL || (recentFreed && block == recentBlock)) {
+            throw AllocException.notAllocated("no live block starts at address " + pos
+                    + ": never allocated, already freed (a double free?), or inside another block");
         }
-        if (table.isFree(block)) {
-            throw AllocException.notAllocated("block at " + pos + " (" + table.size(block)
-                    + " bytes) is free: double free?");
-        }
-        if (table.size(block) != rounded) {
-            throw AllocException.notAllocated("block at " + pos + " holds " + table.size(block)
-                    + " bytes, but size " + size + " rounds to " + rounded);
+        long blockSize = table.size(block);
+        if (blockSize != rounded) {
+            throw AllocException.notAllocated("block at " + pos + " holds " + blockSize + " bytes, but size "
+                    + size + " rounds to " + rounded);
         }
         if ((pos & (align - 1)) != 0) {
             throw AllocException.notAllocated("block at " + pos + " is not aligned to " + align
@@ -352,44 +462,56 @@ public final class TlsfByteAllocator implements ByteAllocator {
         return block;
     }
 
-    /** Frees a used block, merging it with free physical neighbours. */
+    /** Does the free recorded by the undo (if any) and forgets the recent allocation. */
+    private void settle() {
+        if (recentFreed) {
+            recentFreed = false;
+            release(recentBlock);
+        }
+        recentBlock = NIL;
+    }
+
+    /** Frees a used block (counters already updated), merging it with free physical neighbours. */
     private void release(int block) {
-        long size = table.size(block);
-        used -= size;
-        liveBlocks--;
+        table.unindex(block);
+        long start = table.start(block);
+        int next = table.physNext(block);
+        long end = table.start(next);
         int before = table.physPrev(block);
-        int after = table.physNext(block);
-        boolean mergeBefore = before != NIL && table.isFree(before);
-        boolean mergeAfter = after != NIL && table.isFree(after);
-        int absorbedAfter = NIL;
-        if (mergeAfter) {
-            lists.unlink(after);
-            size += table.size(after);
-            absorbedAfter = after;
-            after = table.physNext(after);
+        boolean mergeBefore = table.isFree(before);
+        if (table.isFree(next)) {
+            int after = table.physNext(next);
+            long afterStart = table.start(after);
+            if (!mergeBefore) {
+                // the free successor keeps its record and moves its start down
+                table.linkPhysical(before, next);
+                table.release(block);
+                table.setStart(next, start);
+                relist(next, classes.listOf(afterStart - end), afterStart - start);
+                finishFree();
+                return;
+            }
+            lists.unlink(next, afterStart - end);
+            table.release(next);
             freeBlocks--;
-        }
-        int survivor = block;
-        if (mergeBefore) {
-            lists.unlink(before);
-            size += table.size(before);
-            survivor = before;
-            freeBlocks--;
-        }
-        table.setSize(survivor, size);
-        table.linkPhysical(survivor, after);
-        lists.push(survivor);
-        freeBlocks++;
-        if (absorbedAfter != NIL) {
-            table.detach(absorbedAfter);
+            next = after;
+            end = afterStart;
         }
         if (mergeBefore) {
-            table.detach(block);
-            absorbedAfter = table.remove(block, absorbedAfter);
+            // the free predecessor keeps its record and grows
+            long beforeStart = table.start(before);
+            table.linkPhysical(before, next);
+            table.release(block);
+            relist(before, classes.listOf(start - beforeStart), end - beforeStart);
+        } else {
+            lists.push(block, end - start);
+            freeBlocks++;
         }
-        if (absorbedAfter != NIL) {
-            table.remove(absorbedAfter, NIL);
-        }
+        finishFree();
+    }
+
+    /** The end of every free: an allocator of several regions left empty refiles them in the order added. */
+    private void finishFree() {
         if (liveBlocks == 0 && usableRegions > 1) {
             refileRegionsInOrderAdded();
         }
@@ -400,9 +522,11 @@ public final class TlsfByteAllocator implements ByteAllocator {
      * that the lists (and so every later answer) are exactly those of a fresh allocator. O(regions).
      */
     private void refileRegionsInOrderAdded() {
-        lists.clear();
         for (int region = 0; region < usableRegions; region++) {
-            lists.push(table.find(regionBlockStarts[region]));
+            lists.unlink(table.physNext(addedHeads[region]), addedEnds[region] - addedStarts[region]);
+        }
+        for (int region = 0; region < usableRegions; region++) {
+            lists.push(table.physNext(addedHeads[region]), addedEnds[region] - addedStarts[region]);
         }
     }
 
@@ -418,70 +542,59 @@ public final class TlsfByteAllocator implements ByteAllocator {
     public boolean tryResize(long pos, long oldSize, long newSize, long align) {
         long oldRounded = roundedSize(oldSize, align);
         long newRounded = roundedSize(newSize, align);
-        liveBlock(pos, oldSize, oldRounded, align);
+        checkNotWalking();
+        int block = liveBlock(pos, oldSize, oldRounded, align);
         if (newRounded == oldRounded) {
             return true;
         }
         if (!table.ensureRoom(1)) {
             return false;
         }
-        int block = table.find(pos);
-        int after = table.physNext(block);
-        boolean afterFree = after != NIL && table.isFree(after);
+        settle();
+        int next = table.physNext(block);
+        boolean nextFree = table.isFree(next);
         if (newRounded < oldRounded) {
-            shrink(block, after, afterFree, newRounded);
+            shrink(block, next, nextFree, oldRounded - newRounded);
             return true;
         }
         long needed = newRounded - oldRounded;
-        if (!afterFree || table.size(after) < needed) {
+        if (!nextFree || table.size(next) < needed) {
             return false;
         }
-        grow(block, after, needed);
+        grow(block, next, needed);
         return true;
     }
 
-    private void shrink(int block, int after, boolean afterFree, long newRounded) {
-        long start = table.start(block);
-        long tailSize = table.size(block) - newRounded;
-        table.setSize(block, newRounded);
-        used -= tailSize;
-        if (afterFree) {
-            lists.unlink(after);
-            tailSize += table.size(after);
-            int afterAfter = table.physNext(after);
-            int tail = table.insert(start + newRounded, tailSize);
-            table.linkPhysical(block, tail);
-            table.linkPhysical(tail, afterAfter);
-            lists.push(tail);
-            table.detach(after);
-            table.remove(after, NIL);
+    private void shrink(int block, int next, boolean nextFree, long cut) {
+        long tailStart = table.start(next) - cut;
+        used -= cut;
+        if (nextFree) {
+            long nextEnd = table.end(next);
+            lists.unlink(next, nextEnd - table.start(next));
+            table.setStart(next, tailStart);
+            lists.push(next, nextEnd - tailStart);
         } else {
-            int tail = table.insert(start + newRounded, tailSize);
+            int tail = table.add(tailStart);
             table.linkPhysical(block, tail);
-            table.linkPhysical(tail, after);
-            lists.push(tail);
+            table.linkPhysical(tail, next);
+            lists.push(tail, cut);
             freeBlocks++;
         }
     }
 
-    private void grow(int block, int after, long needed) {
-        lists.unlink(after);
-        long rest = table.size(after) - needed;
-        long restStart = table.start(after) + needed;
-        int afterAfter = table.physNext(after);
-        table.setSize(block, table.size(block) + needed);
+    private void grow(int block, int next, long needed) {
+        long nextStart = table.start(next);
+        long nextEnd = table.end(next);
+        lists.unlink(next, nextEnd - nextStart);
         used += needed;
-        if (rest > 0) {
-            int tail = table.insert(restStart, rest);
-            table.linkPhysical(block, tail);
-            table.linkPhysical(tail, afterAfter);
-            lists.push(tail);
+        if (nextEnd - nextStart > needed) {
+            table.setStart(next, nextStart + needed);
+            lists.push(next, nextEnd - nextStart - needed);
         } else {
-            table.linkPhysical(block, afterAfter);
+            table.linkPhysical(block, table.physNext(next));
+            table.release(next);
             freeBlocks--;
         }
-        table.detach(after);
-        table.remove(after, NIL);
     }
 
     // ---------------------------------------------------------------------------------------------------- sizes
@@ -497,23 +610,14 @@ public final class TlsfByteAllocator implements ByteAllocator {
         return roundedSize(size, align);
     }
 
-    /** Checks a size and alignment and rounds the size to a block size. */
+    /** Checks a size and alignment ({@link Layout#check}) and rounds the size to a block size. */
     private long roundedSize(long size, long align) {
-        if (size < 0 || align <= 0 || (align & (align - 1)) != 0 || size > Long.MAX_VALUE - (align - 1)
-                || size > Long.MAX_VALUE - granularityMask) {
-            throw invalidRequest(size, align);
+        Layout.check(size, align);
+        if (size > Long.MAX_VALUE - granularityMask) {
+            throw AllocException.invalidParam("size " + size + " rounded up to the granularity " + granularity
+                    + " overflows a long");
         }
         return size <= granularity ? granularity : (size + granularityMask) & ~granularityMask;
-    }
-
-    private static AllocException invalidRequest(long size, long align) {
-        if (size < 0) {
-            return AllocException.invalidParam("size " + size + " is negative");
-        }
-        if (align <= 0 || (align & (align - 1)) != 0) {
-            return AllocException.invalidParam("alignment " + align + " is not a power of two");
-        }
-        return AllocException.invalidParam("size " + size + " with alignment " + align + " overflows a long");
     }
 
     private AllocException noMemory(long size, long align) {
@@ -552,14 +656,16 @@ public final class TlsfByteAllocator implements ByteAllocator {
      */
     @Override
     public AllocatorStats stats() {
+        settle();
         return new AllocatorStats(total, used, total - used, liveBlocks, freeBlocks, largestFreeBlock());
     }
 
     private long largestFreeBlock() {
+        settle();
         int list = lists.highestNonEmpty();
         long largest = 0;
         if (list >= 0) {
-            for (int block = lists.head(list); block != NIL; block = table.freeNext(block)) {
+            for (int block = lists.head(list); block != NIL; block = lists.next(block)) {
                 largest = Math.max(largest, table.size(block));
             }
         }
@@ -570,23 +676,36 @@ public final class TlsfByteAllocator implements ByteAllocator {
      * {@inheritDoc}
      *
      * <p>Walks each region's physical chain of blocks: O(blocks). Reports the granularity-trimmed part of each
-     * region; free blocks are always maximal within their region.
+     * region; free blocks are always maximal within their region. A call from {@code visitor} that would change
+     * the allocator throws {@link ConcurrentModificationException} and changes nothing.
+     *
+     * @throws NullPointerException if {@code visitor} is null
      */
     @Override
     public void forEachBlock(BlockVisitor visitor) {
-        for (int region = 0; region < regions.count(); region++) {
-            int block = firstBlockOf(region);
-            while (block != NIL) {
-                visitor.visit(table.start(block), table.size(block), !table.isFree(block));
-                block = table.physNext(block);
+        Objects.requireNonNull(visitor, "visitor");
+        settle();
+        walks++;
+        try {
+            for (int region = 0; region < regions.count(); region++) {
+                if (headByAddress[region] == NIL) {
+                    continue;
+                }
+                int block = table.physNext(headByAddress[region]);
+                for (int next = table.physNext(block); next != NIL; block = next, next = table.physNext(next)) {
+                    long start = table.start(block);
+                    visitor.visit(start, table.start(next) - start, !table.isFree(block));
+                }
             }
+        } finally {
+            walks--;
         }
     }
 
-    /** The first record of a region, or NIL if the region is too small to hold a block. */
-    private int firstBlockOf(int region) {
-        long blockStart = firstBlockStart(regions.start(region));
-        return usableLength(blockStart, regions.end(region)) > 0 ? table.find(blockStart) : NIL;
+    private void checkNotWalking() {
+        if (walks != 0) {
+            throw new ConcurrentModificationException("the allocator cannot change while forEachBlock walks it");
+        }
     }
 
     /** A region's start rounded up to the granularity; negative if that overflows. */
@@ -594,41 +713,37 @@ public final class TlsfByteAllocator implements ByteAllocator {
         return regionStart + (-regionStart & granularityMask);
     }
 
-    /** Bytes from {@code blockStart} to the region's end rounded down to the granularity; 0 if none. */
-    private long usableLength(long blockStart, long regionEnd) {
-        long blockEnd = regionEnd & ~granularityMask;
-        return blockStart >= 0 && blockEnd > blockStart ? blockEnd - blockStart : 0;
+    /** A region's end rounded down to the granularity. */
+    private long blockEnd(long regionEnd) {
+        return regionEnd & ~granularityMask;
     }
 
     /**
      * {@inheritDoc}
      *
-     * <p>O(regions + blocks): walks each region's chain once to empty the table, then files one free block per
-     * region, in the order the regions were added (as a fresh allocator has them).
+     * <p>O(regions + blocks): empties the block table, then files one free block per region, in the order the
+     * regions were added (as a fresh allocator has them).
      */
     @Override
     public void reset() {
-        if (regionFirstRecords.length < usableRegions) {
-            regionFirstRecords = new int[regionBlockStarts.length];
-        }
-        for (int region = 0; region < usableRegions; region++) {
-            regionFirstRecords[region] = table.find(regionBlockStarts[region]);
-        }
-        table.clearChains(regionFirstRecords, usableRegions);
+        checkNotWalking();
+        recentBlock = NIL;
+        recentFreed = false;
+        table.clear();
         lists.clear();
         used = 0;
         liveBlocks = 0;
-        freeBlocks = usableRegions;
+        freeBlocks = 0;
         for (int region = 0; region < usableRegions; region++) {
-            long blockStart = regionBlockStarts[region];
-            int index = regions.indexOf(blockStart);
-            lists.push(table.insert(blockStart, usableLength(blockStart, regions.end(index))));
+            int addressIndex = regions.indexOf(addedStarts[region]);
+            addedHeads[region] = fileRegion(addedStarts[region], addedEnds[region], addressIndex);
         }
     }
 
-    /** Number of block records (used and free) in the metadata, for tests. */
+    /** Number of block records (used and free, sentinels not counted) in the metadata, for tests. */
     int blockRecords() {
-        return table.count();
+        settle();
+        return table.count() - 2 * usableRegions;
     }
 
     /** Bytes of metadata held by the block table, for tests and reports. */

@@ -2,8 +2,6 @@ package dev.allocator.tlsf;
 
 import static dev.allocator.tlsf.BlockTable.NIL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,14 +15,13 @@ class FreeListsTest {
     @BeforeEach
     void setUp() {
         classes = new SizeClasses(4, 5);
-        lists = new FreeLists(classes);
-        table = new BlockTable(16, lists);
-        lists.attach(table);
+        table = new BlockTable(16);
+        lists = new FreeLists(classes, table.records(), BlockTable.LINKS);
     }
 
     private int freeBlock(long start, long size) {
-        int record = table.insert(start, size);
-        lists.push(record);
+        int record = table.add(start);
+        lists.push(record, size);
         return record;
     }
 
@@ -49,21 +46,19 @@ class FreeListsTest {
     }
 
     @Test
-    void aListIsLastInFirstOutAndDoublyLinked() {
+    void aListIsLastInFirstOutAndMarksItsRecordsFree() {
         int first = freeBlock(0, 48);
         int second = freeBlock(1000, 48);
         int third = freeBlock(2000, 48);
         assertEquals(third, lists.head(3));
-        assertEquals(second, table.freeNext(third));
-        assertEquals(third, table.freePrev(second));
-        lists.unlink(second);
-        assertFalse(table.isFree(second));
-        assertEquals(first, table.freeNext(third));
-        assertEquals(third, table.freePrev(first));
-        lists.unlink(third);
+        assertEquals(second, lists.next(third));
+        assertEquals(first, lists.next(second));
+        assertEquals(true, table.isFree(second));
+        lists.unlink(second, 48);
+        assertEquals(first, lists.next(third));
+        lists.unlinkFrom(3, third);
         assertEquals(first, lists.head(3));
-        assertEquals(NIL, table.freePrev(first));
-        lists.unlink(first);
+        lists.unlink(first, 48);
         assertEquals(NIL, lists.head(3));
         assertEquals(-1, lists.findNonEmpty(0), "bits cleared when the last block leaves");
     }
@@ -72,18 +67,10 @@ class FreeListsTest {
     void unlinkingTheLastBlockOfALevelClearsTheFirstLevelBitToo() {
         int a = freeBlock(0, 64 * 16);
         int b = freeBlock(4096, 66 * 16);
-        lists.unlink(a);
+        lists.unlink(a, 64 * 16);
         assertEquals(classes.listOf(66 * 16), lists.findNonEmpty(0));
-        lists.unlink(b);
+        lists.unlink(b, 66 * 16);
         assertEquals(-1, lists.highestNonEmpty());
-    }
-
-    @Test
-    void headMovesAreFollowed() {
-        int record = freeBlock(0, 48);
-        lists.headMoved(48, 9);
-        assertEquals(9, lists.head(3));
-        assertTrue(record != 9);
     }
 
     @Test

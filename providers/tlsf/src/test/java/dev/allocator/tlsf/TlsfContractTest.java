@@ -9,4 +9,5 @@ class TlsfContractTest extends ByteAllocatorContract {
     protected ByteAllocator newAllocator() {
         return new TlsfByteAllocator();
     }
+
 }
