@@ -67,9 +67,11 @@ import java.util.Objects;
  * <h2>Threads</h2>
  * By default an instance is confined to the thread that created it: calls from another thread throw
  * {@link WrongThreadException}, and an owned pool comes from {@link Arena#ofConfined()}. A {@link Builder#shared()}
- * instance may be used from any thread: its byte allocator is wrapped by
- * {@link Allocators#synchronizedByteAllocator(ByteAllocator)} and every method runs under that wrapper's monitor;
- * an owned pool then comes from {@link Arena#ofShared()}.
+ * instance may be used from any thread: every method runs under its byte allocator's monitor, and that byte
+ * allocator is thread safe: built by name, it is the {@code dev.allocator.concurrent} module's
+ * {@code ConcurrentByteAllocator} over that algorithm when the module is present (found reflectively: this module
+ * does not require it), else {@link Allocators#synchronizedByteAllocator(ByteAllocator)} of the algorithm; an owned
+ * pool then comes from {@link Arena#ofShared()}.
  *
  * <h2>Cost</h2>
  * Besides the byte allocator's own work, {@code allocate} and {@code free} cost O(1) on average: the exact size and
@@ -95,7 +97,7 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
 
     private PoolSegmentAllocator(ByteAllocator allocator, MemorySegment poolSegment, Arena arena, boolean shared) {
         this.pool = PoolMemory.of(poolSegment);
-        this.allocator = shared ? Allocators.synchronizedByteAllocator(allocator) : allocator;
+        this.allocator = shared ? ThreadSafeByteAllocators.threadSafe(allocator) : allocator;
         this.arena = arena;
         this.owner = shared ? null : Thread.currentThread();
         initialise(allocator, pool);
@@ -194,7 +196,7 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
      * @throws NullPointerException     if {@code name} is null
      */
     public static Builder builder(String name) {
-        return builder(Allocators.byteAllocator(Objects.requireNonNull(name, "name")));
+        return builder(name, AllocatorOptions.empty());
     }
 
     /**
@@ -208,8 +210,11 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
      * @throws NullPointerException     if {@code name} or {@code options} is null
      */
     public static Builder builder(String name, AllocatorOptions options) {
-        return builder(Allocators.byteAllocator(Objects.requireNonNull(name, "name"),
+        Builder builder = builder(Allocators.byteAllocator(Objects.requireNonNull(name, "name"),
                 Objects.requireNonNull(options, "options")));
+        builder.name = name;
+        builder.options = options;
+        return builder;
     }
 
     /**
@@ -363,6 +368,11 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
             return;
         }
         closeOpen();
+    }
+
+    /** The byte allocator behind this one (for tests in this package). */
+    ByteAllocator byteAllocator() {
+        return allocator;
     }
 
     @Override
@@ -536,6 +546,9 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
         private long poolSize = -1;
         private MemorySegment pool;
         private boolean shared;
+        /** The algorithm's name and options when built by name: a shared instance may pick its own allocator. */
+        private String name;
+        private AllocatorOptions options;
 
         private Builder(ByteAllocator allocator) {
             this.allocator = allocator;
@@ -571,8 +584,9 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
         }
 
         /**
-         * Makes the allocator usable from any thread, through the synchronized view of its byte allocator, with an
-         * owned pool from {@link Arena#ofShared()}. The default is confinement to the building thread.
+         * Makes the allocator usable from any thread, with an owned pool from {@link Arena#ofShared()}: built by name,
+         * over a {@code ConcurrentByteAllocator} when the {@code dev.allocator.concurrent} module is present, else
+         * over the synchronized view of the byte allocator. The default is confinement to the building thread.
          *
          * @return this builder
          */
@@ -591,6 +605,8 @@ public final class PoolSegmentAllocator implements SegmentAllocator, AutoCloseab
          *                                  if the system cannot provide an owned pool of the size asked
          */
         public PoolSegmentAllocator build() {
+            ByteAllocator allocator = shared && name != null ? ThreadSafeByteAllocators.byName(name, options)
+                    : this.allocator;
             if (pool != null) {
                 return new PoolSegmentAllocator(allocator, pool, null, shared);
             }
