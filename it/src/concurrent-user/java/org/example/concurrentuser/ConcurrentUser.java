@@ -8,14 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Eight threads share one allocator: each allocates blocks of random sizes, frees some itself, hands others to the
- * next thread to free, and tries to free again blocks it has just freed (which must be refused). At the end every
- * thread has freed everything and ended; the program prints what it saw, one {@code label: value} per line, and
- * exits with 1 if anything went wrong.
+ * Eight threads share one allocator: each allocates blocks of random sizes, frees some itself and hands others to
+ * the next thread to free. Then, once every thread has stopped allocating, each frees what it holds and tries to
+ * free every such block again, which must be refused. (Not earlier: while others allocate, a freed address may
+ * rightly be handed to another thread at once, and a second free of it would free that thread's block.) At the
+ * end every thread has freed everything and ended; the program prints what it saw, one {@code label: value} per
+ * line, and exits with 1 if anything went wrong.
  *
  * <p>Usage: {@code ConcurrentUser <algorithm> [operations per thread]}.
  */
@@ -42,13 +45,18 @@ public final class ConcurrentUser {
         AtomicLong crossFrees = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
+        // A thread that fails breaks the barrier, so that the others do not wait for it forever.
+        CyclicBarrier allocationsDone = new CyclicBarrier(THREADS);
         for (int t = 0; t < THREADS; t++) {
             int id = t;
             Thread thread = new Thread(() -> {
                 try {
-                    work(heap, id, operations, inboxes, refused, crossFrees);
+                    List<long[]> mine = work(heap, id, operations, inboxes, crossFrees);
+                    allocationsDone.await();
+                    freeTwice(heap, mine, refused);
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
+                    allocationsDone.reset();
                 }
             }, "user-" + t);
             threads.add(thread);
@@ -57,10 +65,12 @@ public final class ConcurrentUser {
         for (Thread thread : threads) {
             thread.join();
         }
+        List<long[]> handedOver = new ArrayList<>();
         for (ConcurrentLinkedQueue<long[]> inbox : inboxes) {
-            for (long[] block = inbox.poll(); block != null; block = inbox.poll()) {
-                heap.dealloc(block[0], block[1], block[2]);
-            }
+            handedOver.addAll(inbox);
+        }
+        if (failure.get() == null) {
+            freeTwice(heap, handedOver, refused);
         }
         AtomicLong walkedUsed = new AtomicLong();
         heap.forEachBlock((start, size, used) -> walkedUsed.addAndGet(used ? size : 0));
@@ -85,8 +95,25 @@ public final class ConcurrentUser {
         System.exit(empty ? 0 : 1);
     }
 
-    private static void work(ConcurrentByteAllocator heap, int id, int operations,
-                             List<ConcurrentLinkedQueue<long[]>> inboxes, AtomicLong refused, AtomicLong crossFrees) {
+    /** Frees each block, then frees it again: the second free must be NOT_ALLOCATED. */
+    private static void freeTwice(ConcurrentByteAllocator heap, List<long[]> blocks, AtomicLong refused) {
+        for (long[] block : blocks) {
+            heap.dealloc(block[0], block[1], block[2]);
+            try {
+                heap.dealloc(block[0], block[1], block[2]);
+                throw new IllegalStateException("a double free of " + block[0] + " was accepted");
+            } catch (AllocException e) {
+                if (e.error() != AllocError.NOT_ALLOCATED) {
+                    throw e;
+                }
+                refused.incrementAndGet();
+            }
+        }
+    }
+
+    /** Random allocations, frees and hand-overs; returns the blocks the thread still holds. */
+    private static List<long[]> work(ConcurrentByteAllocator heap, int id, int operations,
+                                     List<ConcurrentLinkedQueue<long[]>> inboxes, AtomicLong crossFrees) {
         SplittableRandom random = new SplittableRandom(id * 7919L + 1);
         List<long[]> mine = new ArrayList<>();
         ConcurrentLinkedQueue<long[]> next = inboxes.get((id + 1) % inboxes.size());
@@ -99,15 +126,6 @@ public final class ConcurrentUser {
             } else if (choice < 7) {
                 long[] block = mine.remove(mine.size() - 1);
                 heap.dealloc(block[0], block[1], block[2]);
-                try {
-                    heap.dealloc(block[0], block[1], block[2]);
-                    throw new IllegalStateException("a double free of " + block[0] + " was accepted");
-                } catch (AllocException e) {
-                    if (e.error() != AllocError.NOT_ALLOCATED) {
-                        throw e;
-                    }
-                    refused.incrementAndGet();
-                }
             } else if (choice < 9) {
                 next.add(mine.remove(random.nextInt(mine.size())));
             } else {
@@ -118,8 +136,6 @@ public final class ConcurrentUser {
                 }
             }
         }
-        for (long[] block : mine) {
-            heap.dealloc(block[0], block[1], block[2]);
-        }
+        return mine;
     }
 }
