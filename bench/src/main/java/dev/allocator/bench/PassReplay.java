@@ -73,10 +73,11 @@ public final class PassReplay {
         switch (name) {
             case "pair":
                 pool = LARGE_POOL;
-                return () -> pairs(0);
+                return () -> pairs(null);
             case "pair-live":
                 pool = LARGE_POOL;
-                return () -> pairs(ChurnSequence.LIVE_BLOCKS);
+                ChurnSequence live = new ChurnSequence(ChurnSequence.SEED);
+                return () -> pairs(live);
             case "churn":
                 pool = LARGE_POOL;
                 ChurnSequence sequence = new ChurnSequence(ChurnSequence.SEED);
@@ -112,10 +113,10 @@ public final class PassReplay {
         return (System.nanoTime() - start) / (double) trace.operationCount();
     }
 
-    private double pairs(int liveBlocks) {
+    /** Steady pairs, after the initial live set of {@code live} if it is not null. */
+    private double pairs(ChurnSequence live) {
         ByteAllocator heap = fresh();
-        ChurnSequence live = new ChurnSequence(ChurnSequence.SEED);
-        for (int slot = 0; slot < liveBlocks; slot++) {
+        for (int slot = 0; live != null && slot < ChurnSequence.LIVE_BLOCKS; slot++) {
             heap.alloc(live.initialSize(slot), 16);
         }
         long start = System.nanoTime();

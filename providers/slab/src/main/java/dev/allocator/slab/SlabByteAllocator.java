@@ -27,7 +27,15 @@ package dev.allocator.slab;
  *   once. Spares go back when the buddy runs short (only when that is sure to make the request succeed: a spare at
  *   least as large as the request), and all of them on trim() and reset().
  *
- * Invariants:
+ * Undoing the last allocation: a dealloc of the slot the previous call took from an existing chunk (nothing in
+ *   between) is the exact inverse of that allocation: the slot was the lowest free one of the head of partial[c],
+ *   and freeing it puts the chunk back at that head (and back as the spare if it was the spare). Such a free is
+ *   recorded (undoFreed) instead of done; if the next call allocates from the same class, it would take that
+ *   very slot again, so it just takes it back: the steady pair touches no chunk record. Any other call first does
+ *   the recorded free (settle), so every answer, placement included, is what eager freeing gives. Not recorded:
+ *   allocations that took a new chunk (their free may give the chunk back).
+ *
+ * Invariants (with no recorded free pending; settle restores them):
  *   - a chunk is in partial[its class] iff its occupancy word is not 0;
  *   - with return-empty, every empty chunk is its class's spare (at most one per class);
  *   - used == buddy.used - bytes of chunks held + sum of class sizes of live slots.
@@ -86,8 +94,15 @@ public final class SlabByteAllocator implements ByteAllocator {
     private long freeSlots;
     /** Number of {@link #forEachBlock} calls running: changes are refused while it is not 0. */
     private int walks;
-    /** The chunk the last alloc or free used: a free into it needs no lookup (the steady pair's case). */
+    /** The chunk the last alloc or free used: a free into it needs no lookup. */
     private int recentChunk = NONE;
+    /** The slot the last call took from an existing chunk (undoable, see above), or NO_BLOCK. */
+    private long undoPos = NO_BLOCK;
+    private int undoClass = SizeClasses.NONE;
+    private int undoChunk = NONE;
+    private int undoSlot;
+    /** Whether the undoable slot was freed and its free not done yet. */
+    private boolean undoFreed;
 
     /**
      * Returns the default classes, as the original: 64, 128, ..., 4096 bytes.
@@ -131,12 +146,14 @@ public final class SlabByteAllocator implements ByteAllocator {
     @Override
     public void init(long start, long size) {
         checkNotWalking();
+        settle();
         buddy.init(start, size);
     }
 
     @Override
     public void addMemory(long start, long size) {
         checkNotWalking();
+        settle();
         buddy.addMemory(start, size);
     }
 
@@ -155,10 +172,17 @@ public final class SlabByteAllocator implements ByteAllocator {
         Layout.check(size, align);
         checkNotWalking();
         int sizeClass = classes.classFor(size, align);
+        if (undoFreed && sizeClass == undoClass) {
+            undoFreed = false; // the slot a settled free and this allocation would give: take it back
+            countSlotTaken(sizeClass);
+            return undoPos;
+        }
+        settle();
         if (sizeClass == SizeClasses.NONE) {
             return allocDirect(size, align);
         }
         int chunk = chunks.firstWithFreeSlot(sizeClass);
+        boolean undoable = chunk != NONE;
         if (chunk == NONE) {
             chunk = grow(sizeClass);
             if (chunk == NONE) {
@@ -169,10 +193,49 @@ public final class SlabByteAllocator implements ByteAllocator {
         }
         int slot = chunks.takeSlot(chunk);
         recentChunk = chunk;
+        countSlotTaken(sizeClass);
+        long pos = chunks.start(chunk) + ((long) slot << classes.shift(sizeClass));
+        if (undoable) {
+            undoPos = pos;
+            undoClass = sizeClass;
+            undoChunk = chunk;
+            undoSlot = slot;
+        }
+        return pos;
+    }
+
+    private void countSlotTaken(int sizeClass) {
         slotBytesUsed += classes.size(sizeClass);
         liveSlots++;
         freeSlots--;
-        return chunks.start(chunk) + ((long) slot << classes.shift(sizeClass));
+    }
+
+    private void countSlotReturned(int sizeClass) {
+        slotBytesUsed -= classes.size(sizeClass);
+        liveSlots--;
+        freeSlots++;
+    }
+
+    /** Does the recorded free (if any) and forgets the undoable allocation. */
+    private void settle() {
+        if (undoFreed) {
+            undoFreed = false;
+            returnSlot(undoChunk, undoSlot, undoClass);
+        }
+        undoPos = NO_BLOCK;
+        undoClass = SizeClasses.NONE;
+    }
+
+    /** Marks a slot free (counters already updated); an emptied chunk becomes the spare or goes back. */
+    private void returnSlot(int chunk, int slot, int sizeClass) {
+        boolean empty = chunks.returnSlot(chunk, slot);
+        if (returnEmpty && empty) {
+            if (spares[sizeClass] == NONE) {
+                spares[sizeClass] = chunk;
+            } else {
+                release(chunk);
+            }
+        }
     }
 
     /** A request larger than every class, from the buddy; a spare chunk goes back first if only that serves it. */
@@ -189,6 +252,12 @@ public final class SlabByteAllocator implements ByteAllocator {
         Layout.check(size, align);
         checkNotWalking();
         int sizeClass = classes.classFor(size, align);
+        if (pos == undoPos && sizeClass == undoClass && !undoFreed) {
+            undoFreed = true; // the inverse of the allocation just made: done lazily, see settle()
+            countSlotReturned(sizeClass);
+            return;
+        }
+        settle();
         if (sizeClass == SizeClasses.NONE) {
             if (chunks.find(pos) != NONE) {
                 throw notAllocated(pos, size, align);
@@ -200,17 +269,8 @@ public final class SlabByteAllocator implements ByteAllocator {
         if (chunk == NONE) {
             throw notAllocated(pos, size, align);
         }
-        boolean empty = chunks.returnSlot(chunk, (int) ((pos - chunks.start(chunk)) >>> classes.shift(sizeClass)));
-        slotBytesUsed -= classes.size(sizeClass);
-        liveSlots--;
-        freeSlots++;
-        if (returnEmpty && empty) {
-            if (spares[sizeClass] == NONE) {
-                spares[sizeClass] = chunk;
-            } else {
-                release(chunk);
-            }
-        }
+        countSlotReturned(sizeClass);
+        returnSlot(chunk, (int) ((pos - chunks.start(chunk)) >>> classes.shift(sizeClass)), sizeClass);
     }
 
     @Override
@@ -229,6 +289,7 @@ public final class SlabByteAllocator implements ByteAllocator {
         Layout.check(oldSize, align);
         Layout.check(newSize, align);
         checkNotWalking();
+        settle();
         int oldClass = classes.classFor(oldSize, align);
         int newClass = classes.classFor(newSize, align);
         if (oldClass != SizeClasses.NONE) {
@@ -253,6 +314,7 @@ public final class SlabByteAllocator implements ByteAllocator {
      */
     public void trim() {
         checkNotWalking();
+        settle();
         for (int sizeClass = 0; sizeClass < classes.count(); sizeClass++) {
             int chunk = chunks.firstWithFreeSlot(sizeClass);
             while (chunk != NONE) {
@@ -288,6 +350,7 @@ public final class SlabByteAllocator implements ByteAllocator {
      */
     @Override
     public AllocatorStats stats() {
+        settle();
         AllocatorStats backend = buddy.stats();
         long largest = backend.largestFree();
         for (int sizeClass = classes.count() - 1; sizeClass >= 0; sizeClass--) {
@@ -312,6 +375,7 @@ public final class SlabByteAllocator implements ByteAllocator {
     @Override
     public void forEachBlock(BlockVisitor visitor) {
         Objects.requireNonNull(visitor, "visitor");
+        settle();
         walks++;
         try {
             buddy.forEachBlock((start, size, used) -> {
@@ -335,6 +399,9 @@ public final class SlabByteAllocator implements ByteAllocator {
     public void reset() {
         checkNotWalking();
         recentChunk = NONE;
+        undoFreed = false;
+        undoPos = NO_BLOCK;
+        undoClass = SizeClasses.NONE;
         chunks.clear();
         Arrays.fill(spares, NONE);
         buddy.reset();

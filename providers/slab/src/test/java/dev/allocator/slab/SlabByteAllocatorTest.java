@@ -84,6 +84,60 @@ class SlabByteAllocatorTest {
     }
 
     @Test
+    void aFreeOfTheSlotJustTakenIsUndoneAndTheSameClassTakesItBack() {
+        SlabByteAllocator lazy = withPool(0, MIB);
+        SlabByteAllocator observed = withPool(0, MIB); // a snapshot after every call settles any recorded free
+        for (SlabByteAllocator allocator : List.of(lazy, observed)) {
+            allocator.alloc(64, 8); // the chunk exists: the next allocation from it is undoable
+        }
+        long taken = lazy.alloc(100, 16);
+        assertEquals(taken, observed.alloc(100, 16));
+        lazy.dealloc(taken, 100, 16);
+        observed.dealloc(taken, 100, 16);
+        assertEquals(64, lazy.usedBytes(), "the counters change at once");
+        String afterFree = snapshot(observed);
+        assertEquals(taken, lazy.alloc(128, 1), "another request of the class takes the slot back");
+        assertEquals(taken, observed.alloc(128, 1), "as an eager free and a new allocation give");
+        assertEquals(snapshot(observed), snapshot(lazy));
+        lazy.dealloc(taken, 128, 1);
+        assertEquals(afterFree, snapshot(lazy), "a walk or stats() sees the recorded free as done");
+    }
+
+    @Test
+    void aDoubleFreeOfAnUndoneSlotIsNotAllocatedAndChangesNothing() {
+        SlabByteAllocator allocator = withPool(0, MIB);
+        long first = allocator.alloc(64, 8);
+        long taken = allocator.alloc(64, 8);
+        allocator.dealloc(taken, 64, 8);
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(taken),
+                () -> allocator.dealloc(taken, 64, 8));
+        allocator.dealloc(first, 64, 8);
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(taken),
+                () -> allocator.dealloc(taken, 64, 8));
+        assertEquals(0, allocator.usedBytes());
+    }
+
+    @Test
+    void aCallBetweenTheFreeAndTheNextAllocationDoesTheRecordedFreeFirst() {
+        SlabByteAllocator lazy = withPool(0, MIB);
+        SlabByteAllocator observed = withPool(0, MIB);
+        long[] kept = new long[2];
+        for (SlabByteAllocator allocator : List.of(lazy, observed)) {
+            kept[0] = allocator.alloc(256, 8);
+            kept[1] = allocator.alloc(256, 8); // undoable
+        }
+        lazy.dealloc(kept[1], 256, 8);
+        observed.dealloc(kept[1], 256, 8);
+        snapshot(observed);
+        lazy.dealloc(kept[0], 256, 8); // settles kept[1] first: the chunk empties and becomes the spare
+        observed.dealloc(kept[0], 256, 8);
+        assertEquals(snapshot(observed), snapshot(lazy));
+        assertEquals(kept[0], lazy.alloc(256, 8), "the lowest free slot of the spare");
+        assertEquals(kept[0], observed.alloc(256, 8));
+        assertEquals(snapshot(observed), snapshot(lazy));
+    }
+
+    @Test
     void aSecondEmptyChunkOfAClassGoesBackToTheBuddyAtOnce() {
         SlabByteAllocator allocator = withPool(0, MIB);
         List<Long> blocks = new ArrayList<>();
