@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  */
 final class MeasureOptions {
     @Option(names = {"-a", "--allocators"}, split = ",", paramLabel = "NAME",
-            description = "Allocators to run, comma-separated (default: every byte and page allocator found).")
+            description = "Allocators to run, comma-separated (default: every byte, page and ID allocator found).")
     List<String> allocators = new ArrayList<>();
 
     @Mixin

@@ -8,7 +8,7 @@ import dev.allocator.api.spi.AllocatorKind;
  *
  * @param trace               trace or workload name
  * @param allocator           allocator name
- * @param kind                byte or page
+ * @param kind                byte, page or ID
  * @param ops                 operations in the trace
  * @param poolBytes           size of the pool the allocator managed
  * @param medianNanosPerOp    median over the repeats of (replay time / ops)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.allocator.api.AllocException;
 import dev.allocator.api.ByteAllocator;
+import dev.allocator.api.IdAllocator;
 import dev.allocator.api.spi.AllocatorKind;
 import dev.allocator.api.spi.AllocatorOptions;
 import dev.allocator.cli.testprovider.FirstFitByteProvider;
@@ -58,6 +59,18 @@ class ReplayerTest {
         ReplayException failure = assertThrows(ReplayException.class,
                 () -> Replayer.isolated().run(rejecting, trace, 1, new long[1]));
         assertEquals("bad (operation 0: a 0 8 8): rejected", failure.getMessage());
+    }
+
+    @Test
+    void anErrorOnAnIdWorkloadNamesTheIdCall() {
+        Trace trace = new Trace.Builder("ids").alloc(AllocatorKind.ID, 4, 4).build();
+        IdAllocator rejecting = (IdAllocator) Proxy.newProxyInstance(IdAllocator.class.getClassLoader(),
+                new Class<?>[] {IdAllocator.class}, (proxy, method, args) -> {
+                    throw AllocException.invalidParam("rejected");
+                });
+        ReplayException failure = assertThrows(ReplayException.class,
+                () -> Replayer.isolated().run(rejecting, trace, 1, new long[1]));
+        assertEquals("ids (operation 0: allocId 0 4 4): rejected", failure.getMessage());
     }
 
     @Test
