@@ -26,6 +26,7 @@ class AllocatorLookupTest {
     }
 
     @Test
+    @ModulePathOnly
     void aLookupOfTheBootLayerFindsTheModulePathsProviders() {
         AllocatorLookup boot = AllocatorLookup.of(ModuleLayer.boot());
         assertEquals(keys(Allocators.providers()), keys(boot.providers()));
@@ -41,6 +42,7 @@ class AllocatorLookupTest {
     }
 
     @Test
+    @ModulePathOnly
     void aLookupLoadsItsProvidersOnceAndEachLookupItsOwn() {
         AllocatorLookup one = AllocatorLookup.of(ModuleLayer.boot());
         AllocatorLookup two = AllocatorLookup.of(ModuleLayer.boot());
@@ -50,6 +52,7 @@ class AllocatorLookupTest {
     }
 
     @Test
+    @ModulePathOnly
     void anUnknownNameSaysWhichLayerWasSearched() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> AllocatorLookup.of(ModuleLayer.boot()).byteAllocator("nope"));
@@ -57,6 +60,7 @@ class AllocatorLookupTest {
     }
 
     @Test
+    @ModulePathOnly
     void aScopedLookupKeepsTheStaticRulesForOptionsAndTypes() {
         AllocatorLookup lookup = AllocatorLookup.of(ModuleLayer.boot());
         lookup.byteAllocator("test-bytes", AllocatorOptions.of("pool", "2MiB"));

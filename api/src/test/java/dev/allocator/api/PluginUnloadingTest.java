@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link Allocators}' static methods saw the plugin through the context class loader. Each test loads in a method
  * of its own that returns only a weak reference, so no local variable keeps the plugin alive.
  */
+@ModulePathOnly
 class PluginUnloadingTest {
     @TempDir
     static Path work;

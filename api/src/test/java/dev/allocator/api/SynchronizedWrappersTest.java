@@ -11,6 +11,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -37,8 +38,11 @@ class SynchronizedWrappersTest {
         return cases.stream();
     }
 
+    /** Adds a case per method, in signature order: getMethods() has no fixed order, and PIT finds cases by index. */
     private static void add(List<Arguments> cases, Class<?> type, Function<Object, Object> wrap) {
-        for (Method method : type.getMethods()) {
+        Method[] methods = type.getMethods();
+        Arrays.sort(methods, Comparator.comparing(SynchronizedWrappersTest::signature));
+        for (Method method : methods) {
             if (!Modifier.isStatic(method.getModifiers())) {
                 cases.add(Arguments.of(type.getSimpleName() + "." + signature(method), type, wrap, method));
             }
