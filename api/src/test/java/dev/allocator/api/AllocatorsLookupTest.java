@@ -35,7 +35,7 @@ class AllocatorsLookupTest {
     @ModulePathOnly
     void providersDeclaredInTheModuleDescriptorAreFound() {
         List<AllocatorProvider> providers = Allocators.providers();
-        assertEquals(List.of("BYTE Test-Bytes", "PAGE test-bytes", "ID wrong-type"),
+        assertEquals(List.of("BYTE Test-Bytes", "PAGE test-bytes", "ID test-ids", "ID wrong-type"),
                 providers.stream().map(p -> p.kind() + " " + p.name()).toList());
         assertEquals("dev.allocator.api", providers.get(0).getClass().getModule().getName());
     }
@@ -74,7 +74,7 @@ class AllocatorsLookupTest {
         assertTrue(e.getMessage().contains("dev.allocator.tlsf"), e.getMessage());
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
                 () -> Allocators.idAllocator("bitmap"));
-        assertTrue(none.getMessage().contains("available: wrong-type"), none.getMessage());
+        assertTrue(none.getMessage().contains("available: test-ids, wrong-type"), none.getMessage());
         assertTrue(none.getMessage().contains("dev.allocator.bitmap"), none.getMessage());
     }
 
@@ -145,8 +145,21 @@ class AllocatorsLookupTest {
         List<String> listed = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                 .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#"))
                 .toList();
-        assertEquals(3, declared.size(), declared::toString);
+        assertEquals(4, declared.size(), declared::toString);
         assertEquals(declared, listed);
+    }
+
+    @Test
+    void eachKindIsCreatedByNameWithOrWithoutOptions() {
+        assertInstanceOf(IdAllocator.class, Allocators.idAllocator("TEST-IDS"));
+        assertInstanceOf(IdAllocator.class, Allocators.idAllocator("test-ids", AllocatorOptions.empty()));
+        assertInstanceOf(PageAllocator.class, Allocators.pageAllocator("test-bytes", AllocatorOptions.empty()));
+        assertInstanceOf(ByteAllocator.class, Allocators.byteAllocator("test-bytes", AllocatorOptions.empty()));
+    }
+
+    @Test
+    void aProviderDescribesItselfByKindAndName() {
+        assertEquals("BYTE allocator Test-Bytes", new TestByteProvider().description());
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 class ProvidersTest {
     @Test
@@ -55,6 +56,8 @@ class ProvidersTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "allocator.pit", matches = "true",
+            disabledReason = "PIT runs the tests on the class path: no module descriptor there")
     void moduleDescriptorAndServicesFileListTheSameProviders() throws IOException {
         ModuleDescriptor descriptor = BitmapPageProvider.class.getModule().getDescriptor();
         Set<String> declared = descriptor.provides().stream()
@@ -78,6 +81,8 @@ class ProvidersTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "allocator.pit", matches = "true",
+            disabledReason = "PIT runs the tests on the class path: no module descriptor there")
     void theModuleHandsItsReadersTheApiModule() {
         ModuleDescriptor descriptor = BitmapPageProvider.class.getModule().getDescriptor();
         assertTrue(descriptor.requires().stream().anyMatch(requires -> requires.name().equals("dev.allocator.api")

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 class BuddyProviderTest {
     private final BuddyProvider provider = new BuddyProvider();
@@ -65,6 +66,8 @@ class BuddyProviderTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "allocator.pit", matches = "true",
+            disabledReason = "PIT runs the tests on the class path: no module descriptor there")
     void moduleDescriptorAndServiceFileDeclareTheSameProviders() throws IOException {
         ModuleDescriptor descriptor = BuddyProvider.class.getModule().getDescriptor();
         Set<String> declared = descriptor.provides().stream()

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /** Lookup by name, options, and the two registrations (module descriptor and META-INF/services) agreeing. */
 class TlsfProviderTest {
@@ -74,6 +75,8 @@ class TlsfProviderTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "allocator.pit", matches = "true",
+            disabledReason = "PIT runs the tests on the class path: no module descriptor there")
     void moduleDescriptorAndServicesFileRegisterTheSameProviders() throws Exception {
         ModuleDescriptor main;
         try (InputStream in = Files.newInputStream(mainClasses().resolve("module-info.class"))) {
