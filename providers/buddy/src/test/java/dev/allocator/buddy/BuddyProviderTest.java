@@ -36,6 +36,12 @@ class BuddyProviderTest {
     }
 
     @Test
+    void theProviderDescribesTheAlgorithm() {
+        assertEquals("buddy byte allocator: power-of-two blocks, O(max-order) alloc and free",
+                new BuddyProvider().description());
+    }
+
+    @Test
     void createsAnAllocatorFromOptions() {
         BuddyByteAllocator defaults = (BuddyByteAllocator) provider.create(AllocatorOptions.empty());
         assertEquals(16, defaults.minBlock());
