@@ -29,6 +29,12 @@ class SlabProviderTest {
     private final SlabProvider provider = new SlabProvider();
 
     @Test
+    void theProviderDescribesTheAlgorithm() {
+        assertEquals("slab byte allocator: size classes over a buddy backend, O(1) for class sizes",
+                new SlabProvider().description());
+    }
+
+    @Test
     void isTheByteProviderNamedSlabWithItsDefaults() {
         assertEquals("slab", provider.name());
         assertEquals(AllocatorKind.BYTE, provider.kind());
