@@ -295,7 +295,8 @@ class BuddyByteAllocatorTest {
                 () -> new BuddyByteAllocator(16, 0));
         assertRejectedUnchanged(new BuddyByteAllocator(), AllocError.INVALID_PARAM, "24",
                 () -> new BuddyByteAllocator(24, 32));
-        assertRejectedUnchanged(new BuddyByteAllocator(), AllocError.INVALID_PARAM, "1024",
+        assertRejectedUnchanged(new BuddyByteAllocator(), AllocError.INVALID_PARAM,
+                "min-block 1024 is not below the largest block 2^9 (max-order 10)",
                 () -> new BuddyByteAllocator(1024, 10));
         assertEquals(1L << 61, new BuddyByteAllocator(1, 62).maxBlock());
     }
@@ -331,6 +332,8 @@ class BuddyByteAllocatorTest {
         assertEquals(List.of(0L, 128L, 256L), List.of(allocator.alloc(128, 1), allocator.alloc(128, 1),
                 allocator.alloc(128, 1)));
         assertEquals(ByteAllocator.NO_BLOCK, allocator.tryAlloc(128, 1));
+        assertEquals(List.of("0+128:used", "128+128:used", "256+128:used", "384+32:free", "416+16:free"),
+                blocks(allocator), "no largest block left to take, the tail as carved");
         assertEquals(384, allocator.alloc(32, 1));
     }
 

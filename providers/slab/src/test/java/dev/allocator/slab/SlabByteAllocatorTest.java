@@ -374,6 +374,16 @@ class SlabByteAllocatorTest {
     }
 
     @Test
+    void aChunkTheBuddyCanStillServeLeavesTheSparesAlone() {
+        SlabByteAllocator allocator = withPool(0, 16 * KIB);
+        long small = allocator.alloc(64, 8); // a 4 KiB chunk of the 64-byte class at 0
+        assertEquals(8 * KIB, allocator.alloc(8 * KIB, 8)); // direct: the buddy keeps [4 KiB, 8 KiB)
+        allocator.dealloc(small, 64, 8); // the 64-byte class's spare now
+        assertEquals(4 * KIB, allocator.alloc(4 * KIB, 8), "a one-slot chunk from the buddy's 4 KiB block");
+        assertEquals(0, allocator.alloc(64, 8), "the spare is still there for its class");
+    }
+
+    @Test
     void aBlockRightPastTheLastChunkUsedIsFreedInItsOwnChunk() {
         SlabByteAllocator allocator = withPool(0, MIB);
         List<Long> first = new ArrayList<>();
