@@ -409,14 +409,14 @@ class TlsfByteAllocatorTest {
     }
 
     @Test
-    void anAllocatorEmptiedByAnUndoneAllocationAnswersAsAFreshOne() {
+    void anAllocatorEmptiedWithItsRegionsListedOutOfOrderAnswersAsAFreshOne() {
         long firstOfFresh = twoRegions().alloc(64 * KIB, 1);
         assertEquals(1L << 20, firstOfFresh);
         TlsfByteAllocator emptied = twoRegions();
         long small = emptied.alloc(100, 1); // from the second region
         long whole = emptied.alloc(64 * KIB, 1); // the first region, whole
         emptied.dealloc(small, 100, 1); // the second region is whole again, at the head of its list
-        emptied.dealloc(whole, 64 * KIB, 1); // the block the last call allocated, and the last live one
+        emptied.dealloc(whole, 64 * KIB, 1); // the last live block: the first region goes on top, then refiling
         assertEquals(firstOfFresh, emptied.alloc(64 * KIB, 1), "the regions are filed as in a fresh allocator");
     }
 
