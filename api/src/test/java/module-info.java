@@ -8,6 +8,7 @@ open module dev.allocator.api {
     provides dev.allocator.api.spi.AllocatorProvider with
             dev.allocator.api.testprovider.TestByteProvider,
             dev.allocator.api.testprovider.TestPageProvider,
+            dev.allocator.api.testprovider.TestIdProvider,
             dev.allocator.api.testprovider.WrongTypeProvider;
 
     requires org.junit.jupiter.api;

@@ -41,8 +41,17 @@ class AlignmentTest {
     @Test
     void isAlignedChecksTheLowBits() {
         assertTrue(Alignment.isAligned(0, 64));
+        assertTrue(Alignment.isAligned(64, 64));
         assertTrue(Alignment.isAligned(128, 64));
+        assertTrue(Alignment.isAligned(Long.MIN_VALUE, 1L << 62));
         assertFalse(Alignment.isAligned(96, 64));
+        assertFalse(Alignment.isAligned(63, 64));
+    }
+
+    @Test
+    void requirePowerOfTwoHandsBackTheAlignmentItChecked() {
+        assertEquals(1, Alignment.requirePowerOfTwo(1));
+        assertEquals(4096, Alignment.requirePowerOfTwo(4096));
     }
 
     @Test

@@ -15,8 +15,18 @@ import dev.allocator.api.spi.AllocatorKind;
 import dev.allocator.api.spi.AllocatorOptions;
 import dev.allocator.api.spi.AllocatorProvider;
 import dev.allocator.api.testprovider.TestByteProvider;
+import java.lang.module.Configuration;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReader;
+import java.lang.module.ModuleReference;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Lookups scoped to a module layer or a class loader: the static methods' rules, and a message that says where. */
@@ -26,6 +36,7 @@ class AllocatorLookupTest {
     }
 
     @Test
+    @ModulePathOnly
     void aLookupOfTheBootLayerFindsTheModulePathsProviders() {
         AllocatorLookup boot = AllocatorLookup.of(ModuleLayer.boot());
         assertEquals(keys(Allocators.providers()), keys(boot.providers()));
@@ -41,6 +52,7 @@ class AllocatorLookupTest {
     }
 
     @Test
+    @ModulePathOnly
     void aLookupLoadsItsProvidersOnceAndEachLookupItsOwn() {
         AllocatorLookup one = AllocatorLookup.of(ModuleLayer.boot());
         AllocatorLookup two = AllocatorLookup.of(ModuleLayer.boot());
@@ -50,6 +62,7 @@ class AllocatorLookupTest {
     }
 
     @Test
+    @ModulePathOnly
     void anUnknownNameSaysWhichLayerWasSearched() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> AllocatorLookup.of(ModuleLayer.boot()).byteAllocator("nope"));
@@ -57,6 +70,7 @@ class AllocatorLookupTest {
     }
 
     @Test
+    @ModulePathOnly
     void aScopedLookupKeepsTheStaticRulesForOptionsAndTypes() {
         AllocatorLookup lookup = AllocatorLookup.of(ModuleLayer.boot());
         lookup.byteAllocator("test-bytes", AllocatorOptions.of("pool", "2MiB"));
@@ -67,6 +81,97 @@ class AllocatorLookupTest {
         IllegalStateException wrongType = assertThrows(IllegalStateException.class,
                 () -> lookup.idAllocator("wrong-type"));
         assertTrue(wrongType.getMessage().contains("WrongTypeProvider"), wrongType.getMessage());
+    }
+
+    @Test
+    void aClassLoaderLookupCreatesEachKindByName() {
+        AllocatorLookup lookup = AllocatorLookup.of(ClassLoader.getSystemClassLoader());
+        assertInstanceOf(ByteAllocator.class, lookup.byteAllocator("test-bytes"));
+        assertInstanceOf(ByteAllocator.class, lookup.byteAllocator("test-bytes", AllocatorOptions.of("pool", "2MiB")));
+        assertEquals(Map.of("granularity", "16", "pool", "2MiB"), TestByteProvider.lastOptions.asMap());
+        assertInstanceOf(PageAllocator.class, lookup.pageAllocator("test-bytes"));
+        assertInstanceOf(PageAllocator.class, lookup.pageAllocator("test-bytes", AllocatorOptions.empty()));
+        assertInstanceOf(IdAllocator.class, lookup.idAllocator("test-ids"));
+        assertInstanceOf(IdAllocator.class, lookup.idAllocator("test-ids", AllocatorOptions.empty()));
+        assertEquals("AllocatorLookup[class loader 'app']", lookup.toString());
+    }
+
+    @Test
+    void theLookupsBehindPluginFoldersFindWhatTheirLayerOrLoaderHolds() {
+        List<PluginProblem> none = List.of();
+        AllocatorLookup layer = AllocatorLookup.inLayer(ModuleLayer.boot(), "the test's layer", none);
+        assertEquals(keys(AllocatorLookup.of(ModuleLayer.boot()).providers()), keys(layer.providers()));
+        assertEquals("the test's layer", layer.scope());
+        AllocatorLookup loader = AllocatorLookup.throughLoader(ClassLoader.getSystemClassLoader(), "the test's loader",
+                none);
+        assertEquals(keys(Allocators.providers()), keys(loader.providers()));
+        assertEquals("the test's loader", loader.scope());
+    }
+
+    @Test
+    void aContextLookupNamesTheContextLoaderIfThereIsOne() {
+        assertEquals("the context class loader", AllocatorLookup.forContext(null).scope());
+        assertEquals("the context class loader (class loader 'app')",
+                AllocatorLookup.forContext(ClassLoader.getSystemClassLoader()).scope());
+    }
+
+    @Test
+    void aLayerIsDescribedByTheModulesItAdds() {
+        assertEquals("the boot layer", AllocatorLookup.describe(ModuleLayer.boot()));
+        ModuleLayer boot = ModuleLayer.boot();
+        Configuration configuration = boot.configuration().resolve(emptyModules("org.example.b", "org.example.a"),
+                ModuleFinder.of(), Set.of("org.example.b", "org.example.a"));
+        ModuleLayer child = boot.defineModulesWithOneLoader(configuration, ClassLoader.getSystemClassLoader());
+        assertEquals("module layer [org.example.a, org.example.b] and its parents", AllocatorLookup.describe(child));
+    }
+
+    /** Finds modules of these names that hold nothing (a layer of them needs no files, on any path). */
+    private static ModuleFinder emptyModules(String... names) {
+        Map<String, ModuleReference> references = new TreeMap<>();
+        for (String name : names) {
+            references.put(name, new ModuleReference(ModuleDescriptor.newModule(name).build(), null) {
+                @Override
+                public ModuleReader open() {
+                    return new ModuleReader() {
+                        @Override
+                        public Optional<URI> find(String resource) {
+                            return Optional.empty();
+                        }
+
+                        @Override
+                        public Stream<String> list() {
+                            return Stream.empty();
+                        }
+
+                        @Override
+                        public void close() {
+                        }
+                    };
+                }
+            });
+        }
+        return new ModuleFinder() {
+            @Override
+            public Optional<ModuleReference> find(String name) {
+                return Optional.ofNullable(references.get(name));
+            }
+
+            @Override
+            public Set<ModuleReference> findAll() {
+                return Set.copyOf(references.values());
+            }
+        };
+    }
+
+    @Test
+    void aProviderThatCreatesNullIsAnErrorSayingSo() {
+        AllocatorProvider provider = mock(AllocatorProvider.class);
+        when(provider.name()).thenReturn("nothing");
+        when(provider.defaults()).thenReturn(Map.of());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> AllocatorLookup.created(AllocatorKind.BYTE, provider, AllocatorOptions.of()));
+        assertTrue(e.getMessage().endsWith(" is a BYTE provider but created null, not a ByteAllocator"),
+                e.getMessage());
     }
 
     @Test

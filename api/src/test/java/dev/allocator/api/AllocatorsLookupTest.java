@@ -11,22 +11,31 @@ import dev.allocator.api.spi.AllocatorKind;
 import dev.allocator.api.spi.AllocatorOptions;
 import dev.allocator.api.spi.AllocatorProvider;
 import dev.allocator.api.testprovider.TestByteProvider;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-/** Lookup through ServiceLoader on the module path: the test providers are declared in the test module-info. */
+/**
+ * Lookup through ServiceLoader on the module path: the test providers are declared in the test module-info (and,
+ * for PIT's class path, in the test META-INF/services file).
+ */
 class AllocatorsLookupTest {
     @Test
+    @ModulePathOnly
     void testsRunOnTheModulePath() {
         assertEquals("dev.allocator.api", Allocators.class.getModule().getName());
     }
 
     @Test
+    @ModulePathOnly
     void providersDeclaredInTheModuleDescriptorAreFound() {
         List<AllocatorProvider> providers = Allocators.providers();
-        assertEquals(List.of("BYTE Test-Bytes", "PAGE test-bytes", "ID wrong-type"),
+        assertEquals(List.of("BYTE Test-Bytes", "PAGE test-bytes", "ID test-ids", "ID wrong-type"),
                 providers.stream().map(p -> p.kind() + " " + p.name()).toList());
         assertEquals("dev.allocator.api", providers.get(0).getClass().getModule().getName());
     }
@@ -65,7 +74,7 @@ class AllocatorsLookupTest {
         assertTrue(e.getMessage().contains("dev.allocator.tlsf"), e.getMessage());
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
                 () -> Allocators.idAllocator("bitmap"));
-        assertTrue(none.getMessage().contains("available: wrong-type"), none.getMessage());
+        assertTrue(none.getMessage().contains("available: test-ids, wrong-type"), none.getMessage());
         assertTrue(none.getMessage().contains("dev.allocator.bitmap"), none.getMessage());
     }
 
@@ -122,6 +131,35 @@ class AllocatorsLookupTest {
                 () -> Allocators.byteAllocator("test-bytes", AllocatorOptions.of("pol", "4MiB")));
         assertEquals(AllocError.INVALID_PARAM, e.error());
         assertEquals("unknown option 'pol' for Test-Bytes; it takes granularity, pool", e.getMessage());
+    }
+
+    @Test
+    @ModulePathOnly
+    void testModuleDescriptorAndTestServicesFileListTheSameProvidersInOneOrder() throws IOException {
+        List<String> declared = Allocators.class.getModule().getDescriptor().provides().stream()
+                .filter(p -> p.service().equals(AllocatorProvider.class.getName()))
+                .flatMap(p -> p.providers().stream())
+                .toList();
+        // The file as the source tree has it (surefire runs in the module's directory).
+        Path file = Path.of("src/test/resources/META-INF/services", AllocatorProvider.class.getName());
+        List<String> listed = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
+        assertEquals(4, declared.size(), declared::toString);
+        assertEquals(declared, listed);
+    }
+
+    @Test
+    void eachKindIsCreatedByNameWithOrWithoutOptions() {
+        assertInstanceOf(IdAllocator.class, Allocators.idAllocator("TEST-IDS"));
+        assertInstanceOf(IdAllocator.class, Allocators.idAllocator("test-ids", AllocatorOptions.empty()));
+        assertInstanceOf(PageAllocator.class, Allocators.pageAllocator("test-bytes", AllocatorOptions.empty()));
+        assertInstanceOf(ByteAllocator.class, Allocators.byteAllocator("test-bytes", AllocatorOptions.empty()));
+    }
+
+    @Test
+    void aProviderDescribesItselfByKindAndName() {
+        assertEquals("BYTE allocator Test-Bytes", new TestByteProvider().description());
     }
 
     @Test

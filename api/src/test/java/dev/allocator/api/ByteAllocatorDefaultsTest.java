@@ -34,6 +34,14 @@ class ByteAllocatorDefaultsTest {
     }
 
     @Test
+    void tryAllocReturnsTheAddressAllocGives() {
+        ByteAllocator allocator = mock(ByteAllocator.class, CALLS_REAL_METHODS);
+        doReturnFromAlloc(allocator, 4096L);
+        assertEquals(4096L, allocator.tryAlloc(64, 8));
+        verify(allocator).alloc(64, 8);
+    }
+
+    @Test
     void tryAllocTurnsNoMemoryIntoNoBlock() {
         ByteAllocator allocator = mock(ByteAllocator.class, CALLS_REAL_METHODS);
         doThrow(AllocException.noMemory("full")).when(allocator).alloc(anyLong(), anyLong());

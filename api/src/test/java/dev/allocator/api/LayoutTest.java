@@ -47,6 +47,7 @@ class LayoutTest {
         Layout.check(Long.MAX_VALUE - 4096, 4096);
         assertRejected(AllocError.INVALID_PARAM, "-5 is negative", () -> Layout.check(-5, 8));
         assertRejected(AllocError.INVALID_PARAM, "alignment 3", () -> Layout.check(8, 3));
+        assertRejected(AllocError.INVALID_PARAM, "alignment 3", () -> Layout.check(0, 3));
         assertRejected(AllocError.INVALID_PARAM, "alignment -8", () -> Layout.check(8, -8));
         assertRejected(AllocError.INVALID_PARAM, "overflows", () -> Layout.check(Long.MAX_VALUE - 4095, 4096));
     }

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A folder of plugin jars becomes a child layer of the boot layer; its lookup finds the plugin by name beside the
  * host's providers, and jars that cannot load are reported by name without hiding the others.
  */
+@ModulePathOnly
 class PluginFolderTest {
     @TempDir
     static Path work;

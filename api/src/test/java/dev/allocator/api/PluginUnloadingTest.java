@@ -1,15 +1,10 @@
 package dev.allocator.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.allocator.api.spi.AllocatorKind;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link Allocators}' static methods saw the plugin through the context class loader. Each test loads in a method
  * of its own that returns only a weak reference, so no local variable keeps the plugin alive.
  */
+@ModulePathOnly
 class PluginUnloadingTest {
     @TempDir
     static Path work;
@@ -70,37 +66,5 @@ class PluginUnloadingTest {
             thread.setContextClassLoader(saved);
         }
         return new WeakReference<>(pluginLoader);
-    }
-
-    @Test
-    void aContextLoaderThatDefinesNoProviderSeesItsParentsProvidersAndIsNotKept() throws Exception {
-        WeakReference<ClassLoader> loader = useThroughAnEmptyContextLoader();
-        TestPlugins.assertCollected(loader, "a context class loader defining no provider");
-    }
-
-    private static WeakReference<ClassLoader> useThroughAnEmptyContextLoader() throws IOException {
-        try (URLClassLoader empty = new URLClassLoader("empty", new URL[0], Allocators.class.getClassLoader())) {
-            Thread thread = Thread.currentThread();
-            ClassLoader saved = thread.getContextClassLoader();
-            thread.setContextClassLoader(empty);
-            try {
-                assertEquals("Test-Bytes", Allocators.provider(AllocatorKind.BYTE, "test-bytes").name());
-                assertNotSame(Allocators.lookup(), Allocators.lookup(), "nothing to pin the lookup on: not kept");
-            } finally {
-                thread.setContextClassLoader(saved);
-            }
-            return new WeakReference<>(empty);
-        }
-    }
-
-    @Test
-    void onlyTheBootstrapPlatformSystemAndApiLoadersArePermanent() throws IOException {
-        assertTrue(ContextLookups.isPermanent(null));
-        assertTrue(ContextLookups.isPermanent(ClassLoader.getPlatformClassLoader()));
-        assertTrue(ContextLookups.isPermanent(ClassLoader.getSystemClassLoader()));
-        assertTrue(ContextLookups.isPermanent(Allocators.class.getClassLoader()));
-        try (URLClassLoader child = new URLClassLoader(new URL[0], Allocators.class.getClassLoader())) {
-            assertEquals(false, ContextLookups.isPermanent(child));
-        }
     }
 }

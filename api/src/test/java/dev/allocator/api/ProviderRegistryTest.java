@@ -81,6 +81,31 @@ class ProviderRegistryTest {
     }
 
     @Test
+    void theCauseOfALoadFailureIsNamedBesideIt() {
+        Iterator<AllocatorProvider> failing = List.<AllocatorProvider>of().iterator();
+        Iterator<AllocatorProvider> withCause = new Iterator<>() {
+            private boolean thrown;
+
+            @Override
+            public boolean hasNext() {
+                return !thrown || failing.hasNext();
+            }
+
+            @Override
+            public AllocatorProvider next() {
+                thrown = true;
+                throw new ServiceConfigurationError("Provider com.example.Needy could not be instantiated",
+                        new NoClassDefFoundError("com/example/Missing"));
+            }
+        };
+        ProviderRegistry registry = ProviderRegistry.build(withCause);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> registry.find(AllocatorKind.BYTE, "needy", null, List.of()));
+        assertTrue(e.getMessage().endsWith("; a provider failed to load: Provider com.example.Needy could not be"
+                + " instantiated (java.lang.NoClassDefFoundError: com/example/Missing)"), e.getMessage());
+    }
+
+    @Test
     void anIteratorThatNeverAdvancesIsCutOff() {
         Iterator<AllocatorProvider> stuck = new Iterator<>() {
             @Override

@@ -11,6 +11,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -26,6 +27,7 @@ import org.mockito.stubbing.Answer;
  */
 class SynchronizedWrappersTest {
     private static final AllocatorStats STATS = new AllocatorStats(10, 4, 6, 1, 1, 6);
+    private static final AllocatorStats OTHER_STATS = new AllocatorStats(20, 0, 20, 0, 1, 20);
     private static final BlockVisitor VISITOR = (start, size, used) -> { };
     private static final Layout LAYOUT = Layout.of(24, 8);
 
@@ -37,8 +39,11 @@ class SynchronizedWrappersTest {
         return cases.stream();
     }
 
+    /** Adds a case per method, in signature order: getMethods() has no fixed order, and PIT finds cases by index. */
     private static void add(List<Arguments> cases, Class<?> type, Function<Object, Object> wrap) {
-        for (Method method : type.getMethods()) {
+        Method[] methods = type.getMethods();
+        Arrays.sort(methods, Comparator.comparing(SynchronizedWrappersTest::signature));
+        for (Method method : methods) {
             if (!Modifier.isStatic(method.getModifiers())) {
                 cases.add(Arguments.of(type.getSimpleName() + "." + signature(method), type, wrap, method));
             }
@@ -70,6 +75,16 @@ class SynchronizedWrappersTest {
         assertEquals(resultFor(method.getReturnType()), result);
     }
 
+    /** The same calls with other answers (false, -1, other stats): a view returns what it got, not a constant. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("methods")
+    void returnsWhateverTheDelegateAnswers(String name, Class<?> type, Function<Object, Object> wrap, Method method)
+            throws Exception {
+        Object delegate = mock(type, invocation -> otherResultFor(invocation.getMethod().getReturnType()));
+        Object result = method.invoke(wrap.apply(delegate), argumentsFor(method));
+        assertEquals(otherResultFor(method.getReturnType()), result, name);
+    }
+
     @org.junit.jupiter.api.Test
     void lockIsNotHeldAfterTheCall() {
         ByteAllocator wrapper = Allocators.synchronizedByteAllocator(mock(ByteAllocator.class));
@@ -97,6 +112,19 @@ class SynchronizedWrappersTest {
             }
         }
         return args;
+    }
+
+    private static Object otherResultFor(Class<?> type) {
+        if (type == long.class) {
+            return -1L;
+        }
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == AllocatorStats.class) {
+            return OTHER_STATS;
+        }
+        return resultFor(type);
     }
 
     private static Object resultFor(Class<?> type) {

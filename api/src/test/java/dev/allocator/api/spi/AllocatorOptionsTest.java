@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allocator.api.AllocError;
 import dev.allocator.api.AllocException;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -149,6 +150,9 @@ class AllocatorOptionsTest {
         assertNullNamed("option key", () -> options.with(null, "1"));
         assertNullNamed("value of option b", () -> options.with("b", null));
         assertNullNamed("options map", () -> AllocatorOptions.of((Map<String, String>) null));
+        Map<String, String> nullValue = new HashMap<>();
+        nullValue.put("c", null);
+        assertNullNamed("value of option c", () -> AllocatorOptions.of(nullValue));
         assertNullNamed("keys and values", () -> AllocatorOptions.of((String[]) null));
         assertNullNamed("defaults", () -> options.withDefaults(null, "tlsf"));
         assertNullNamed("owner", () -> options.withDefaults(Map.of("a", "2"), null));
@@ -186,5 +190,32 @@ class AllocatorOptionsTest {
         assertEquals(AllocatorOptions.of("b", "2", "a", "1"), changed);
         assertThrows(IllegalArgumentException.class, () -> AllocatorOptions.of("odd"));
         assertThrows(NullPointerException.class, () -> AllocatorOptions.of("k", null));
+    }
+
+    @Test
+    void optionsAreEqualExactlyWhenTheirMapsAre() {
+        AllocatorOptions options = AllocatorOptions.of("a", "1", "b", "2");
+        assertEquals(AllocatorOptions.of(Map.of("b", "2", "a", "1")), options);
+        assertEquals(Map.of("a", "1", "b", "2").hashCode(), options.hashCode());
+        assertFalse(options.equals(AllocatorOptions.of("a", "1")));
+        assertFalse(options.equals(AllocatorOptions.of("a", "1", "b", "3")));
+        assertFalse(options.equals(Map.of("a", "1", "b", "2")), "options are not a map");
+        assertEquals("{a=1, b=2}", options.toString());
+    }
+
+    @Test
+    void booleansAreTrueOrFalseInAnyCase() {
+        AllocatorOptions options = AllocatorOptions.of("on", "True", "off", "FALSE");
+        assertTrue(options.getBoolean("on"));
+        assertFalse(options.getBoolean("off"));
+    }
+
+    @Test
+    void aSignedNumberTakesAnyDigitAfterItsMinusAndTheLongRangeExactly() {
+        assertEquals(-9, AllocatorOptions.of("n", "-9").getLong("n"));
+        assertEquals(-5, AllocatorOptions.of("n", "-05").getLong("n"));
+        assertEquals(Long.MAX_VALUE, AllocatorOptions.of("n", "9223372036854775807").getLong("n"));
+        assertEquals(-Long.MAX_VALUE, AllocatorOptions.of("n", "-9223372036854775807").getLong("n"));
+        assertInvalid("fits in a long", () -> AllocatorOptions.of("n", "9223372036854775808").getLong("n"));
     }
 }

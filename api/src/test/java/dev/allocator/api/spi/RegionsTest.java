@@ -31,6 +31,34 @@ class RegionsTest {
     }
 
     @Test
+    void regionsInsertedBeforeOthersMoveThemWithTheirEnds() {
+        Regions regions = new Regions();
+        for (int i = 9; i >= 0; i--) { // each insert shifts every region above it, past the first growth too
+            regions.add(i * 1000L, 100 + i);
+        }
+        assertEquals(10, regions.count());
+        for (int i = 0; i < 10; i++) {
+            assertEquals(i * 1000L, regions.start(i), "start of region " + i);
+            assertEquals(i * 1000L + 100 + i, regions.end(i), "end of region " + i);
+            assertEquals(i, regions.indexOf(i * 1000L + 99 + i), "last address of region " + i);
+        }
+        assertEquals(10 * 100 + 45, regions.totalSize());
+    }
+
+    @Test
+    void addReturnsTheIndexInAddressOrderOrMinusOneForSizeZero() {
+        Regions regions = new Regions();
+        assertEquals(0, regions.add(100, 100));
+        assertEquals(0, regions.add(0, 100), "a region ending where the next begins is accepted");
+        assertEquals(2, regions.add(200, 50), "a region beginning where the last ends is accepted");
+        assertEquals(-1, regions.add(300, 0));
+        assertEquals(3, regions.count());
+        assertEquals(0, regions.indexOf(0));
+        assertTrue(regions.containsRange(0, 100));
+        assertFalse(regions.containsRange(0, 101));
+    }
+
+    @Test
     void adjacentRegionsAreAcceptedAndStaySeparate() {
         Regions regions = new Regions();
         regions.add(0, 100);

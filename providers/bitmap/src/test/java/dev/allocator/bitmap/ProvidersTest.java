@@ -10,6 +10,7 @@ import dev.allocator.api.AllocException;
 import dev.allocator.api.Allocators;
 import dev.allocator.api.IdAllocator;
 import dev.allocator.api.PageAllocator;
+import dev.allocator.api.spi.AllocatorKind;
 import dev.allocator.api.spi.AllocatorOptions;
 import dev.allocator.api.spi.AllocatorProvider;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 class ProvidersTest {
     @Test
@@ -30,6 +32,19 @@ class ProvidersTest {
         assertEquals(4096, pages.pageSize());
         IdAllocator ids = Allocators.idAllocator("BITMAP");
         assertInstanceOf(BitmapIdAllocator.class, ids);
+    }
+
+    @Test
+    void eachProviderNamesItsKindAndDescribesItsAlgorithm() {
+        BitmapPageProvider pages = new BitmapPageProvider();
+        BitmapIdProvider ids = new BitmapIdProvider();
+        assertEquals("bitmap", pages.name());
+        assertEquals("bitmap", ids.name());
+        assertEquals(AllocatorKind.PAGE, pages.kind());
+        assertEquals(AllocatorKind.ID, ids.kind());
+        assertEquals("bitmap page allocator: one bit per page, runs found by a summary tree, any alignment",
+                pages.description());
+        assertEquals("bitmap ID allocator: lowest free ID first, aligned ranges, one bit per ID", ids.description());
     }
 
     @Test
@@ -55,6 +70,8 @@ class ProvidersTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "allocator.pit", matches = "true",
+            disabledReason = "PIT runs the tests on the class path: no module descriptor there")
     void moduleDescriptorAndServicesFileListTheSameProviders() throws IOException {
         ModuleDescriptor descriptor = BitmapPageProvider.class.getModule().getDescriptor();
         Set<String> declared = descriptor.provides().stream()
@@ -78,6 +95,8 @@ class ProvidersTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "allocator.pit", matches = "true",
+            disabledReason = "PIT runs the tests on the class path: no module descriptor there")
     void theModuleHandsItsReadersTheApiModule() {
         ModuleDescriptor descriptor = BitmapPageProvider.class.getModule().getDescriptor();
         assertTrue(descriptor.requires().stream().anyMatch(requires -> requires.name().equals("dev.allocator.api")

@@ -6,6 +6,7 @@ import static dev.allocator.buddy.HeapWalk.snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allocator.api.AllocError;
@@ -13,6 +14,7 @@ import dev.allocator.api.AllocatorStats;
 import dev.allocator.api.ByteAllocator;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -293,8 +295,137 @@ class BuddyByteAllocatorTest {
                 () -> new BuddyByteAllocator(16, 0));
         assertRejectedUnchanged(new BuddyByteAllocator(), AllocError.INVALID_PARAM, "24",
                 () -> new BuddyByteAllocator(24, 32));
-        assertRejectedUnchanged(new BuddyByteAllocator(), AllocError.INVALID_PARAM, "1024",
+        assertRejectedUnchanged(new BuddyByteAllocator(), AllocError.INVALID_PARAM,
+                "min-block 1024 is not below the largest block 2^9 (max-order 10)",
                 () -> new BuddyByteAllocator(1024, 10));
         assertEquals(1L << 61, new BuddyByteAllocator(1, 62).maxBlock());
+    }
+
+    /** Blocks of 16 to 128 bytes (max-order 8): small enough to fill and walk by hand. */
+    private static BuddyByteAllocator upTo128(long start, long size) {
+        BuddyByteAllocator allocator = new BuddyByteAllocator(16, 8);
+        allocator.init(start, size);
+        return allocator;
+    }
+
+    @Test
+    void twoFreeBlocksOfTheLargestSizeNeverMergeButAreWalkedAsOneFreeRange() {
+        BuddyByteAllocator allocator = upTo128(0, 512);
+        assertEquals(128, allocator.maxBlock());
+        long first = allocator.alloc(128, 1);
+        long second = allocator.alloc(128, 1);
+        assertEquals(List.of(0L, 128L), List.of(first, second));
+        allocator.dealloc(first, 128, 1);
+        allocator.dealloc(second, 128, 1);
+        assertEquals(ByteAllocator.NO_BLOCK, allocator.tryAlloc(256, 1), "no block above the largest size");
+        AllocatorStats stats = allocator.stats();
+        assertEquals(4, stats.freeRanges(), "two freed blocks and two never taken, each of 128 bytes");
+        assertEquals(128, stats.largestFree());
+        assertEquals(List.of("0+512:free"), blocks(allocator));
+        assertEquals(2, allocator.blockRecords(), "the freed blocks stay apart");
+    }
+
+    @Test
+    void aRegionEndingPastItsLastLargestBlockIsCarvedIntoLargestBlocksThenSmallerOnes() {
+        BuddyByteAllocator allocator = upTo128(0, 3 * 128 + 48);
+        assertEquals(List.of("0+384:free", "384+32:free", "416+16:free"), blocks(allocator));
+        assertEquals(List.of(0L, 128L, 256L), List.of(allocator.alloc(128, 1), allocator.alloc(128, 1),
+                allocator.alloc(128, 1)));
+        assertEquals(ByteAllocator.NO_BLOCK, allocator.tryAlloc(128, 1));
+        assertEquals(List.of("0+128:used", "128+128:used", "256+128:used", "384+32:free", "416+16:free"),
+                blocks(allocator), "no largest block left to take, the tail as carved");
+        assertEquals(384, allocator.alloc(32, 1));
+    }
+
+    @Test
+    void growingWorksForALowerHalfAnywhereAndUpToTheLargestBlock() {
+        BuddyByteAllocator allocator = upTo128(0, 512);
+        allocator.alloc(128, 1); // [0, 128): the block below is taken, so the next one starts at 128
+        long block = allocator.alloc(16, 1);
+        assertEquals(128, block, "the lower half at every order up to 128");
+        assertTrue(allocator.tryResize(block, 16, 64, 1));
+        assertEquals(List.of("0+128:used", "128+64:used", "192+64:free", "256+256:free"), blocks(allocator));
+        assertTrue(allocator.tryResize(block, 64, 128, 1), "up to the largest block");
+        assertEquals(List.of("0+128:used", "128+128:used", "256+256:free"), blocks(allocator));
+        assertFalse(allocator.tryResize(block, 128, 256, 1), "past the largest block");
+    }
+
+    @Test
+    void aFreeRightAfterAnUndoneAllocationMergesWithIt() {
+        BuddyByteAllocator allocator = upTo128(0, 64);
+        long[] blocks = {allocator.alloc(16, 1), allocator.alloc(16, 1), allocator.alloc(16, 1),
+            allocator.alloc(16, 1)};
+        allocator.dealloc(blocks[3], 16, 1); // the block the last call allocated
+        allocator.dealloc(blocks[2], 16, 1); // its buddy: the two merge into [32, 64)
+        assertEquals(List.of("0+16:used", "16+16:used", "32+32:free"), blocks(allocator));
+        assertEquals(32, allocator.alloc(16, 1), "the lower half of the merged block");
+    }
+
+    @Test
+    void figuresRightAfterAnUndoneAllocationCountTheFreeAsDone() {
+        BuddyByteAllocator allocator = upTo128(0, 128);
+        long block = allocator.alloc(16, 1); // splits 128 into 16 + 16 + 32 + 64
+        allocator.dealloc(block, 16, 1);
+        AllocatorStats stats = allocator.stats();
+        assertEquals(1, stats.freeRanges(), "merged back into one block");
+        assertEquals(128, stats.largestFree());
+
+        BuddyByteAllocator again = upTo128(0, 128);
+        again.dealloc(again.alloc(16, 1), 16, 1);
+        assertEquals(128, again.largestFreeBlock());
+        BuddyByteAllocator records = upTo128(0, 128);
+        records.dealloc(records.alloc(16, 1), 16, 1);
+        assertEquals(1, records.blockRecords());
+    }
+
+    @Test
+    void oneByteBlocksAreServedAndCountedAsTheLargestFree() {
+        BuddyByteAllocator allocator = new BuddyByteAllocator(1, 8);
+        allocator.init(0, 2);
+        long first = allocator.alloc(1, 1);
+        assertEquals(0, first);
+        assertEquals(1, allocator.largestFreeBlock(), "the one-byte buddy at 1");
+        assertEquals(1, allocator.alloc(1, 1), "taken from the list of one-byte blocks");
+        assertEquals(0, allocator.largestFreeBlock());
+    }
+
+    @Test
+    void noMemoryNamesTheBlockARequestNeeds() {
+        BuddyByteAllocator allocator = withPool(0, 4096);
+        assertRejectedUnchanged(allocator, AllocError.NO_MEMORY, "(a block of 4611686018427387904 bytes)",
+                () -> allocator.alloc(1L << 62, 1));
+        assertRejectedUnchanged(allocator, AllocError.NO_MEMORY, "(a block of more than 2^62 bytes)",
+                () -> allocator.alloc((1L << 62) + 1, 1));
+        assertRejectedUnchanged(allocator, AllocError.NO_MEMORY, "(a block of 8192 bytes)",
+                () -> allocator.alloc(5000, 1));
+    }
+
+    @Test
+    void metadataIsTheRecordsAndTheIndexBuckets() {
+        BuddyByteAllocator allocator = withPool(0, 4096);
+        assertEquals(64 * 3 * Long.BYTES + 64 * Integer.BYTES, allocator.metadataBytes(),
+                "64 records of three words and 64 index buckets to start with");
+    }
+
+    @Test
+    void regionsAddedFromInsideAHeapWalkAreRefusedAsAConcurrentChange() {
+        BuddyByteAllocator allocator = withPool(0, 4096);
+        String before = snapshot(allocator);
+        allocator.forEachBlock((start, size, used) -> {
+            assertThrows(ConcurrentModificationException.class, () -> allocator.init(1L << 20, 4096));
+            assertThrows(ConcurrentModificationException.class, () -> allocator.addMemory(1L << 20, 4096));
+        });
+        assertEquals(before, snapshot(allocator));
+    }
+
+    @Test
+    void badRegionsAreInvalidParamAndChangeNothing() {
+        BuddyByteAllocator allocator = withPool(0, 4096);
+        allocator.dealloc(allocator.alloc(16, 1), 16, 1); // an undone allocation pending
+        assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "negative", () -> allocator.addMemory(-4096, 4096));
+        assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "negative", () -> allocator.addMemory(8192, -1));
+        assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "Long.MAX_VALUE",
+                () -> allocator.addMemory(Long.MAX_VALUE - 10, 11));
+        assertRejectedUnchanged(allocator, AllocError.MEMORY_OVERLAP, "overlaps", () -> allocator.addMemory(2048, 4096));
     }
 }

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 class BuddyProviderTest {
     private final BuddyProvider provider = new BuddyProvider();
@@ -32,6 +33,12 @@ class BuddyProviderTest {
         assertEquals("buddy", provider.name());
         assertEquals(AllocatorKind.BYTE, provider.kind());
         assertEquals(Map.of("min-block", "16", "max-order", "32"), provider.defaults());
+    }
+
+    @Test
+    void theProviderDescribesTheAlgorithm() {
+        assertEquals("buddy byte allocator: power-of-two blocks, O(max-order) alloc and free",
+                new BuddyProvider().description());
     }
 
     @Test
@@ -65,6 +72,8 @@ class BuddyProviderTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "allocator.pit", matches = "true",
+            disabledReason = "PIT runs the tests on the class path: no module descriptor there")
     void moduleDescriptorAndServiceFileDeclareTheSameProviders() throws IOException {
         ModuleDescriptor descriptor = BuddyProvider.class.getModule().getDescriptor();
         Set<String> declared = descriptor.provides().stream()

@@ -2,6 +2,7 @@ package dev.allocator.records;
 
 import static dev.allocator.records.RecordStore.NIL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -128,5 +129,55 @@ class AddressIndexTest {
         index.clear();
         assertEquals(0, index.count());
         expected.keySet().forEach(key -> assertEquals(NIL, index.find(key)));
+    }
+
+    @Test
+    void theTableHasAPowerOfTwoBucketsAtLeastSixteenAndAtLeastOnePerRecord() {
+        RecordStore store = new RecordStore(2, 0);
+        assertEquals(16 * Integer.BYTES, new AddressIndex(store, LINK, 0).footprintBytes());
+        assertEquals(16 * Integer.BYTES, new AddressIndex(store, LINK, 16).footprintBytes());
+        assertEquals(32 * Integer.BYTES, new AddressIndex(store, LINK, 17).footprintBytes());
+        assertEquals(128 * Integer.BYTES, new AddressIndex(store, LINK, 100).footprintBytes());
+        AddressIndex index = new AddressIndex(store, LINK, 0);
+        index.ensureRoom(16);
+        assertEquals(16 * Integer.BYTES, index.footprintBytes(), "room for 16 in 16 buckets: no growth");
+        index.ensureRoom(17);
+        assertEquals(32 * Integer.BYTES, index.footprintBytes());
+    }
+
+    @Test
+    void addressesSpreadOverTheBucketsInsteadOfChainingInOne() {
+        RecordStore store = new RecordStore(2, 0);
+        AddressIndex index = new AddressIndex(store, LINK, 16);
+        for (int i = 0; i < 16; i++) {
+            index.insert(record(store, i * 4096L));
+        }
+        int chained = 0; // records with another behind them in their bucket's chain
+        for (int record = 0; record < 16; record++) {
+            chained += store.low(record, LINK) == NIL ? 0 : 1;
+        }
+        assertTrue(chained <= 4, chained + " of 16 page addresses share a bucket in a table of 16");
+    }
+
+    @Test
+    void growingRefilesLiveRecordsOnlyNotTheOnesPastTheStoresBound() {
+        RecordStore store = new RecordStore(2, 0);
+        AddressIndex index = new AddressIndex(store, LINK, 40);
+        for (int i = 0; i < 40; i++) {
+            index.insert(record(store, i * 64L));
+        }
+        index.clear();
+        store.clear(); // records 0 to 39 keep their old words, but only those below the bound count
+        for (int i = 0; i < 10; i++) {
+            index.insert(record(store, 100_000 + i * 64L));
+        }
+        index.ensureRoom(1000); // refiles the live records [0, 10)
+        for (int i = 0; i < 40; i++) {
+            assertEquals(NIL, index.find(i * 64L), "old key " + i * 64L);
+        }
+        for (int i = 0; i < 10; i++) {
+            assertEquals(i, index.find(100_000 + i * 64L));
+        }
+        assertEquals(10, index.count());
     }
 }

@@ -120,4 +120,70 @@ class RecordStoreTest {
         assertThrows(IllegalArgumentException.class, () -> new RecordStore(0, 4));
         assertThrows(IllegalArgumentException.class, () -> new RecordStore(2, -1));
     }
+
+    @Test
+    void everyWordOfEveryRecordIsItsOwnThroughEveryAccessor() {
+        int stride = 4;
+        RecordStore store = new RecordStore(stride, 0);
+        int records = 20;
+        for (int record = 0; record < records; record++) {
+            assertEquals(record, store.add());
+            store.set(record, 0, record);
+            for (int field = 1; field < stride; field++) {
+                store.set(record, field, word(record, field));
+            }
+        }
+        for (int record = 0; record < records; record++) {
+            for (int field = 1; field < stride; field++) {
+                long word = word(record, field);
+                assertEquals(word, store.get(record, field), "record " + record + " field " + field);
+                assertEquals((int) (word >> 32), store.high(record, field));
+                assertEquals((int) word, store.low(record, field));
+            }
+        }
+        for (int record = 0; record < records; record++) { // the same words again, written by halves
+            store.setHalves(record, 1, (int) (word(record, 1) >> 32), (int) word(record, 1));
+            store.setLow(record, 2, (int) word(record, 2));
+            store.setHalves(record, 3, 0, 0);
+            store.setHigh(record, 3, (int) (word(record, 3) >> 32));
+            store.setLow(record, 3, (int) word(record, 3));
+        }
+        for (int record = 0; record < records; record++) {
+            assertEquals(record, store.get(record, 0));
+            for (int field = 1; field < stride; field++) {
+                assertEquals(word(record, field), store.get(record, field), "record " + record + " field " + field);
+            }
+        }
+    }
+
+    /** A value distinct for every (record, field), with both halves distinct too. */
+    private static long word(int record, int field) {
+        return ((long) (1000 * record + field) << 32) | (-1000L * record - field & 0xFFFF_FFFFL);
+    }
+
+    @Test
+    void theArraysHoldExactlyTheRecordsMadeRoomFor() {
+        RecordStore store = new RecordStore(3, 0); // 16 records at least: one long and four ints each
+        assertEquals(16 * (Long.BYTES + 4 * Integer.BYTES), store.footprintBytes());
+        RecordStore single = new RecordStore(1, 20); // word 0 only: no halves
+        assertEquals(20 * Long.BYTES, single.footprintBytes());
+    }
+
+    @Test
+    void growingDoublesTheArraysOrTakesWhatIsAskedIfThatIsMore() {
+        RecordStore store = new RecordStore(1, 16);
+        for (int i = 0; i < 16; i++) {
+            store.set(store.add(), 0, i);
+        }
+        assertTrue(store.ensureRoom(1));
+        assertEquals(32 * Long.BYTES, store.footprintBytes(), "full: doubled");
+        for (int i = 16; i < 32; i++) {
+            store.set(store.add(), 0, i);
+        }
+        for (int i = 0; i < 10; i++) {
+            store.release(i);
+        }
+        assertTrue(store.ensureRoom(50)); // 10 released records count: 32 + 50 - 10 = 72 needed, more than 64
+        assertEquals(72 * Long.BYTES, store.footprintBytes());
+    }
 }

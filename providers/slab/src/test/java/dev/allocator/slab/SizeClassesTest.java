@@ -50,4 +50,9 @@ class SizeClassesTest {
         assertEquals(AllocError.INVALID_PARAM, e.error());
         assertTrue(e.getMessage().contains(mentioned), e.getMessage());
     }
+
+    @Test
+    void classesPrintAsTheirSizes() {
+        assertEquals("[64, 128, 4096]", new SizeClasses(new long[] {64, 128, 4096}, 4096).toString());
+    }
 }

@@ -6,12 +6,14 @@ import static dev.allocator.slab.HeapWalk.snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allocator.api.AllocError;
 import dev.allocator.api.AllocatorStats;
 import dev.allocator.api.ByteAllocator;
 import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -398,6 +400,76 @@ class SlabByteAllocatorTest {
                 () -> new SlabByteAllocator(new long[] {64}, 0, true));
         assertRejectedUnchanged(sample, AllocError.INVALID_PARAM, "96",
                 () -> new SlabByteAllocator(new long[] {32, 96}, 64, true));
+    }
+
+    @Test
+    void theExtremeConstructorArgumentsAreAccepted() {
+        SlabByteAllocator oneBlockPerGrow = new SlabByteAllocator(new long[] {64}, 1, true);
+        oneBlockPerGrow.init(0, 4 * KIB);
+        assertEquals(0, oneBlockPerGrow.alloc(64, 8));
+        assertEquals(List.of("0+64:used", "64+64:free", "128+128:free", "256+256:free", "512+512:free",
+                "1024+1024:free", "2048+2048:free"), blocks(oneBlockPerGrow), "a chunk of one block");
+        SlabByteAllocator largestClass = new SlabByteAllocator(new long[] {64, 1L << 55}, 64, true);
+        largestClass.init(0, 1L << 62);
+        assertEquals(0, largestClass.alloc(1L << 55, 8));
+        SlabByteAllocator sample = new SlabByteAllocator();
+        assertRejectedUnchanged(sample, AllocError.INVALID_PARAM, "exceeds",
+                () -> new SlabByteAllocator(new long[] {64, 1L << 56}, 64, true));
+    }
+
+    @Test
+    void aSpareOfTheSmallestClassGoesBackForARequestOfExactlyItsSize() {
+        SlabByteAllocator allocator = withPool(0, 8 * KIB);
+        long small = allocator.alloc(64, 8); // a 4 KiB chunk of the 64-byte class at 0
+        long direct = allocator.alloc(4 * KIB, 4 * KIB); // a 4 KiB chunk of the 4 KiB class: the rest
+        assertEquals(List.of(0L, 4 * KIB), List.of(small, direct));
+        allocator.dealloc(small, 64, 8); // the 64-byte class's spare now
+        assertEquals(0, allocator.alloc(4 * KIB, 4 * KIB), "the spare, exactly 4 KiB, goes back and serves it");
+    }
+
+    @Test
+    void aChunkTheBuddyCanStillServeLeavesTheSparesAlone() {
+        SlabByteAllocator allocator = withPool(0, 16 * KIB);
+        long small = allocator.alloc(64, 8); // a 4 KiB chunk of the 64-byte class at 0
+        assertEquals(8 * KIB, allocator.alloc(8 * KIB, 8)); // direct: the buddy keeps [4 KiB, 8 KiB)
+        allocator.dealloc(small, 64, 8); // the 64-byte class's spare now
+        assertEquals(4 * KIB, allocator.alloc(4 * KIB, 8), "a one-slot chunk from the buddy's 4 KiB block");
+        assertEquals(0, allocator.alloc(64, 8), "the spare is still there for its class");
+    }
+
+    @Test
+    void aBlockRightPastTheLastChunkUsedIsFreedInItsOwnChunk() {
+        SlabByteAllocator allocator = withPool(0, MIB);
+        List<Long> first = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            first.add(allocator.alloc(64, 8)); // fills the chunk [0, 4 KiB)
+        }
+        long next = allocator.alloc(64, 8); // slot 0 of a new chunk at 4 KiB
+        assertEquals(4 * KIB, next);
+        allocator.dealloc(first.get(1), 64, 8); // the chunk at 0 is the last one used
+        allocator.dealloc(next, 64, 8); // one byte past that chunk's end: not its slot 0
+        allocator.dealloc(first.get(0), 64, 8);
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, "4096", () -> allocator.dealloc(next, 64, 8));
+    }
+
+    @Test
+    void regionChangesAndTrimFromInsideAHeapWalkAreRefusedAsConcurrentChanges() {
+        SlabByteAllocator allocator = withPool(0, 64 * KIB);
+        allocator.dealloc(allocator.alloc(64, 8), 64, 8); // a spare chunk for trim to give back
+        String before = snapshot(allocator);
+        allocator.forEachBlock((start, size, used) -> {
+            assertThrows(ConcurrentModificationException.class, () -> allocator.init(MIB, 64 * KIB));
+            assertThrows(ConcurrentModificationException.class, () -> allocator.addMemory(MIB, 64 * KIB));
+            assertThrows(ConcurrentModificationException.class, allocator::trim);
+        });
+        assertEquals(before, snapshot(allocator));
+    }
+
+    @Test
+    void tryResizeWithABadOldSizeIsInvalidParam() {
+        SlabByteAllocator allocator = withPool(0, 64 * KIB);
+        long block = allocator.alloc(64, 8);
+        assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "-5", () -> allocator.tryResize(block, -5, 64, 8));
     }
 
     private static List<Long> fill(SlabByteAllocator allocator) {

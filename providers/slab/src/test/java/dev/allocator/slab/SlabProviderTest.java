@@ -23,9 +23,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 class SlabProviderTest {
     private final SlabProvider provider = new SlabProvider();
+
+    @Test
+    void theProviderDescribesTheAlgorithm() {
+        assertEquals("slab byte allocator: size classes over a buddy backend, O(1) for class sizes",
+                new SlabProvider().description());
+    }
 
     @Test
     void isTheByteProviderNamedSlabWithItsDefaults() {
@@ -82,6 +89,8 @@ class SlabProviderTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "allocator.pit", matches = "true",
+            disabledReason = "PIT runs the tests on the class path: no module descriptor there")
     void moduleDescriptorAndServiceFileDeclareTheSameProviders() throws IOException {
         ModuleDescriptor descriptor = SlabProvider.class.getModule().getDescriptor();
         Set<String> declared = descriptor.provides().stream()

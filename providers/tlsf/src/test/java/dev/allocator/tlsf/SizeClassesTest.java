@@ -56,6 +56,13 @@ class SizeClassesTest {
     }
 
     @Test
+    void lowerBoundsReachTheTopOfTheLongRangeAndStopThere() {
+        assertEquals(63L << 57, classes.lowerBound(54 << 5 | 31), "the highest bound that fits: 63 x 2^57");
+        assertEquals(Long.MAX_VALUE, classes.lowerBound(55 << 5), "2^63 does not fit");
+        assertEquals(Long.MAX_VALUE, classes.lowerBound(55 << 5 | 31));
+    }
+
+    @Test
     void granularityOneAndZeroSecondLevelBitsWork() {
         SizeClasses powersOfTwo = new SizeClasses(0, 0);
         assertEquals(1, powersOfTwo.listOf(1));

@@ -6,11 +6,14 @@ import static dev.allocator.tlsf.Heap.walk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.allocator.api.AllocException;
 import dev.allocator.api.ByteAllocator;
 import dev.allocator.tlsf.Heap.Run;
 import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -358,5 +361,140 @@ class TlsfByteAllocatorTest {
         assertEquals(128, allocator.usableSize(65, 1));
         assertEquals(64, allocator.alloc(1, 1) + 64);
         checkInvariants(allocator);
+    }
+
+    /** sl-bits 0: one class per power of two, so a class holds blocks that do not fit a request of its range. */
+    private static TlsfByteAllocator powerOfTwoClasses(long size) {
+        TlsfByteAllocator allocator = new TlsfByteAllocator(0, 16, 16);
+        allocator.init(0, size);
+        return allocator;
+    }
+
+    @Test
+    void aRequestNoLargerClassHoldsTakesAFittingBlockOfItsOwnClassPastOneTooSmall() {
+        TlsfByteAllocator allocator = powerOfTwoClasses(112);
+        long fits = allocator.alloc(48, 16);
+        allocator.alloc(16, 16);
+        long tooSmall = allocator.alloc(32, 16);
+        allocator.alloc(16, 16); // the region is full; the used blocks keep the two holes apart
+        allocator.dealloc(fits, 48, 16);
+        allocator.dealloc(tooSmall, 32, 16); // class [32, 64) lists the 32-byte hole first, then the 48-byte one
+        assertEquals(fits, allocator.alloc(48, 16), "the 48-byte hole, found past the 32-byte one");
+        assertEquals(List.of(new Run(0, 48, true), new Run(48, 16, true), new Run(64, 32, false),
+                new Run(96, 16, true)), walk(allocator));
+        checkInvariants(allocator);
+    }
+
+    @Test
+    void anAlignedRequestNoRoundedUpClassHoldsTakesABlockFromTheClassAboveItsOwn() {
+        TlsfByteAllocator allocator = powerOfTwoClasses(256);
+        allocator.alloc(16, 16);
+        long unaligned = allocator.alloc(32, 16); // at 16: 64-alignment leaves it no room
+        allocator.alloc(80, 16);
+        long aligned = allocator.alloc(64, 16); // at 128, of the class above 32 bytes
+        allocator.alloc(64, 16); // the region is full
+        allocator.dealloc(unaligned, 32, 16);
+        allocator.dealloc(aligned, 64, 16);
+        assertEquals(128, aligned);
+        assertEquals(aligned, allocator.alloc(32, 64), "a 32-byte request aligned to 64 searches from 80 bytes up");
+        assertFreeRun(allocator, 160, 32);
+        checkInvariants(allocator);
+    }
+
+    /** Two 64 KiB regions; the second one is filed last, so a fresh allocator serves 64 KiB from it. */
+    private static TlsfByteAllocator twoRegions() {
+        TlsfByteAllocator allocator = allocator(0, 64 * KIB);
+        allocator.addMemory(1L << 20, 64 * KIB);
+        return allocator;
+    }
+
+    @Test
+    void anAllocatorEmptiedWithItsRegionsListedOutOfOrderAnswersAsAFreshOne() {
+        long firstOfFresh = twoRegions().alloc(64 * KIB, 1);
+        assertEquals(1L << 20, firstOfFresh);
+        TlsfByteAllocator emptied = twoRegions();
+        long small = emptied.alloc(100, 1); // from the second region
+        long whole = emptied.alloc(64 * KIB, 1); // the first region, whole
+        emptied.dealloc(small, 100, 1); // the second region is whole again, at the head of its list
+        emptied.dealloc(whole, 64 * KIB, 1); // the last live block: the first region goes on top, then refiling
+        assertEquals(firstOfFresh, emptied.alloc(64 * KIB, 1), "the regions are filed as in a fresh allocator");
+    }
+
+    @Test
+    void anAllocatorEmptiedByAFreeThatMergesWithItsSuccessorAnswersAsAFreshOne() {
+        long firstOfFresh = twoRegions().alloc(64 * KIB, 1);
+        TlsfByteAllocator emptied = twoRegions();
+        long whole = emptied.alloc(64 * KIB, 1); // the second region, whole
+        long first = emptied.alloc(100, 1); // at the start of the first region
+        emptied.dealloc(whole, 64 * KIB, 1);
+        long other = emptied.alloc(200, 1); // a call in between, so that the last free is not an undo
+        emptied.dealloc(other, 200, 1);
+        emptied.dealloc(first, 100, 1); // merges with the free rest of its region only
+        assertEquals(firstOfFresh, emptied.alloc(64 * KIB, 1), "the regions are filed as in a fresh allocator");
+    }
+
+    @Test
+    void aFreeJustBeforeAddMemoryIsDoneBeforeTheNewRegionIsFiled() {
+        TlsfByteAllocator allocator = allocator(0, 64 * KIB);
+        long block = allocator.alloc(100, 1);
+        allocator.dealloc(block, 100, 1);
+        allocator.addMemory(1L << 20, 64 * KIB); // filed last, so first in the list of 64 KiB blocks
+        assertEquals(1L << 20, allocator.alloc(100, 1), "as if the free had been done at once");
+    }
+
+    @Test
+    void figuresAfterAFreeOfTheLastAllocationCountItAsDone() {
+        TlsfByteAllocator allocator = allocator(0, 64 * KIB);
+        long first = allocator.alloc(1 * KIB, 1);
+        allocator.alloc(1 * KIB, 1);
+        allocator.dealloc(first, 1 * KIB, 1); // a 1 KiB hole at 0, and the tail
+        long again = allocator.alloc(1 * KIB, 1); // the hole, taken whole
+        allocator.dealloc(again, 1 * KIB, 1); // the block the last call allocated
+        assertEquals(2, allocator.stats().freeRanges(), "the hole and the tail");
+
+        TlsfByteAllocator merged = allocator(0, 64 * KIB);
+        long split = merged.alloc(100, 1);
+        merged.dealloc(split, 100, 1); // the block the last call allocated
+        assertEquals(1, merged.blockRecords(), "merged back into one free block");
+
+        TlsfByteAllocator whole = allocator(0, 64 * KIB);
+        long half = whole.alloc(32 * KIB, 1);
+        whole.dealloc(half, 32 * KIB, 1);
+        AllocException e = assertThrows(AllocException.class,
+                () -> whole.alloc(128 * KIB, 1));
+        assertTrue(e.getMessage().endsWith("65536 bytes available, largest free block 65536"), e.getMessage());
+    }
+
+    @Test
+    void growingIntoAFreeSuccessorOfExactlyTheNeededSizeTakesItWhole() {
+        TlsfByteAllocator allocator = allocator(0, 4 * KIB);
+        long block = allocator.alloc(1 * KIB, 1);
+        long next = allocator.alloc(1 * KIB, 1);
+        allocator.alloc(2 * KIB, 1); // the rest: the successor's successor is used
+        allocator.dealloc(next, 1 * KIB, 1);
+        assertTrue(allocator.tryResize(block, 1 * KIB, 2 * KIB, 1));
+        assertEquals(List.of(new Run(0, 2 * KIB, true), new Run(2 * KIB, 2 * KIB, true)), walk(allocator));
+        checkInvariants(allocator);
+    }
+
+    @Test
+    void theLargestSizeThatRoundsWithinALongIsServedBySizeChecks() {
+        TlsfByteAllocator allocator = allocator(0, 4 * KIB);
+        assertEquals(Long.MAX_VALUE & ~15L, allocator.usableSize(Long.MAX_VALUE - 15, 1));
+        assertEquals(ByteAllocator.NO_BLOCK, allocator.tryAlloc(Long.MAX_VALUE - 15, 1));
+    }
+
+    @Test
+    void addingMemoryFromInsideAHeapWalkIsRefusedAsAConcurrentChange() {
+        TlsfByteAllocator allocator = allocator(0, 4 * KIB);
+        List<Run> before = walk(allocator);
+        allocator.forEachBlock((start, size, used) -> {
+            assertThrows(ConcurrentModificationException.class,
+                    () -> allocator.init(1L << 20, 4 * KIB));
+            assertThrows(ConcurrentModificationException.class,
+                    () -> allocator.addMemory(1L << 20, 4 * KIB));
+        });
+        assertEquals(before, walk(allocator));
+        assertEquals(4 * KIB, allocator.totalBytes());
     }
 }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /** Lookup by name, options, and the two registrations (module descriptor and META-INF/services) agreeing. */
 class TlsfProviderTest {
@@ -62,6 +63,24 @@ class TlsfProviderTest {
         assertInvalid("many", AllocatorOptions.of("sl-bits", "many"));
     }
 
+    @Test
+    void theProviderDescribesTheAlgorithm() {
+        assertEquals("TLSF byte allocator: two-level segregated fit, O(1) alloc and free",
+                new TlsfProvider().description());
+    }
+
+    @Test
+    void theLargestOptionValuesAreAccepted() {
+        TlsfByteAllocator largest = (TlsfByteAllocator) Allocators.byteAllocator("tlsf",
+                AllocatorOptions.of("granularity", "1GiB", "sl-bits", "6"));
+        assertEquals(TlsfByteAllocator.MAX_GRANULARITY, largest.granularity());
+        assertTrue(largest.toString().contains("sl-bits=6"), largest.toString());
+        TlsfByteAllocator presized = (TlsfByteAllocator) Allocators.byteAllocator("tlsf",
+                AllocatorOptions.of("initial-blocks", String.valueOf(TlsfByteAllocator.MAX_INITIAL_BLOCKS)));
+        assertTrue(presized.metadataBytes() >= 24L * TlsfByteAllocator.MAX_INITIAL_BLOCKS,
+                "records for every block asked for: " + presized.metadataBytes());
+    }
+
     /** The main module's build output: under Surefire the test module is the one loaded, main is patched in. */
     private static Path mainClasses() {
         return Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "target", "classes");
@@ -74,6 +93,8 @@ class TlsfProviderTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "allocator.pit", matches = "true",
+            disabledReason = "PIT runs the tests on the class path: no module descriptor there")
     void moduleDescriptorAndServicesFileRegisterTheSameProviders() throws Exception {
         ModuleDescriptor main;
         try (InputStream in = Files.newInputStream(mainClasses().resolve("module-info.class"))) {
