@@ -23,7 +23,6 @@ public final class PassReplay {
     static final int CHURN_STEPS = 1_000_000;
 
     private final String allocator;
-    private long pool;
 
     private PassReplay(String allocator) {
         this.allocator = allocator;
@@ -72,32 +71,28 @@ public final class PassReplay {
     private Workload workload(String name) {
         switch (name) {
             case "pair":
-                pool = LARGE_POOL;
                 return () -> pairs(null);
             case "pair-live":
-                pool = LARGE_POOL;
                 ChurnSequence live = new ChurnSequence(ChurnSequence.SEED);
                 return () -> pairs(live);
             case "churn":
-                pool = LARGE_POOL;
                 ChurnSequence sequence = new ChurnSequence(ChurnSequence.SEED);
                 return () -> churn(sequence);
             default:
-                pool = TRACE_POOL;
                 Trace trace = Trace.load(name);
                 long[] addresses = new long[trace.idCount()];
                 return () -> trace(trace, addresses);
         }
     }
 
-    private ByteAllocator fresh() {
+    private ByteAllocator fresh(long pool) {
         ByteAllocator heap = Allocators.byteAllocator(allocator);
         heap.init(0, pool);
         return heap;
     }
 
     private double trace(Trace trace, long[] addresses) {
-        ByteAllocator heap = fresh();
+        ByteAllocator heap = fresh(TRACE_POOL);
         long start = System.nanoTime();
         for (int at = 0, count = trace.operationCount(); at < count; at++) {
             int operation = trace.operation(at);
@@ -115,7 +110,7 @@ public final class PassReplay {
 
     /** Steady pairs, after the initial live set of {@code live} if it is not null. */
     private double pairs(ChurnSequence live) {
-        ByteAllocator heap = fresh();
+        ByteAllocator heap = fresh(LARGE_POOL);
         for (int slot = 0; live != null && slot < ChurnSequence.LIVE_BLOCKS; slot++) {
             heap.alloc(live.initialSize(slot), 16);
         }
@@ -128,7 +123,7 @@ public final class PassReplay {
     }
 
     private double churn(ChurnSequence sequence) {
-        ByteAllocator heap = fresh();
+        ByteAllocator heap = fresh(LARGE_POOL);
         long[] addresses = new long[ChurnSequence.LIVE_BLOCKS];
         int[] sizes = new int[ChurnSequence.LIVE_BLOCKS];
         for (int slot = 0; slot < addresses.length; slot++) {
