@@ -287,6 +287,18 @@ class BitmapPageAllocatorTest {
     }
 
     @Test
+    void aRunEndingAtLongMaxValueIsInRangeAndOnePageMoreIsNot() {
+        BitmapPageAllocator allocator = allocator(0, 16 * PAGE);
+        allocator.allocPages(2, PAGE);
+        long pos = 3 * PAGE;
+        long pagesToTheEnd = (Long.MAX_VALUE - pos) / PAGE; // the last of them ends at or before Long.MAX_VALUE
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, pagesToTheEnd + " pages at " + pos,
+                () -> allocator.deallocPages(pos, pagesToTheEnd));
+        assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "Long.MAX_VALUE",
+                () -> allocator.deallocPages(pos, pagesToTheEnd + 1));
+    }
+
+    @Test
     void aFreeMustNameExactlyOneLiveAllocation() {
         BitmapPageAllocator allocator = allocator(0, 16 * PAGE);
         allocator.allocPages(8, PAGE);
