@@ -27,7 +27,7 @@ final class MeasureOptions {
 
     @Option(names = "--warmup", paramLabel = "auto|N|TIME", defaultValue = "${sys:allocator.warmup:-auto}",
             description = "Untimed replays first, per allocator and trace, to warm up the JIT: auto (at least 2 s, "
-                    + "then until three replays agree within 5%, at most 10 s), a number of replays, or a time "
+                    + "then until three replays agree within 5%%, at most 10 s), a number of replays, or a time "
                     + "such as 500ms or 3s. The table shows the warm-up each figure got (~ if the times had not "
                     + "settled). Default: ${DEFAULT-VALUE} (system property allocator.warmup).")
     String warmup;

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allocator.api.Allocators;
 import dev.allocator.api.spi.AllocatorProvider;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,22 @@ class ListCommandTest {
         for (String command : new String[] {"list", "compare", "replay", "dump", "map"}) {
             assertTrue(cli.out.contains("\n  " + command + " "), cli::toString);
         }
+    }
+
+    @Test
+    void theWarmUpHelpShowsItsPercentSignAndPicocliWarnsOfNothing() {
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        Cli cli;
+        try {
+            cli = Cli.run("replay", "--help");
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals(0, cli.exitCode, cli::toString);
+        assertTrue(cli.out.contains("within 5%, at most 10 s"), cli::toString);
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8));
     }
 
     @Test
