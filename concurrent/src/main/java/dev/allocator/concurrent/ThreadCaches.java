@@ -41,7 +41,7 @@ final class ThreadCaches {
 
     /** The calling thread's cache, registered on its first call. */
     @SuppressWarnings("deprecation") // Thread.getId(): threadId() is JDK 19+
-    ThreadCache current(long resetEpoch, long flushEpoch) {
+    ThreadCache current() {
         Thread thread = Thread.currentThread();
         int slot = (int) thread.getId() & (FAST_SLOTS - 1);
         ThreadCache cache = byThread[slot];
@@ -50,7 +50,7 @@ final class ThreadCaches {
         }
         cache = local.get();
         if (cache == null) {
-            cache = register(resetEpoch, flushEpoch);
+            cache = register();
         }
         byThread[slot] = cache;
         return cache;
@@ -61,8 +61,8 @@ final class ThreadCaches {
         return local.get();
     }
 
-    private synchronized ThreadCache register(long resetEpoch, long flushEpoch) {
-        ThreadCache cache = new ThreadCache(Thread.currentThread(), nextArena, budget, resetEpoch, flushEpoch);
+    private synchronized ThreadCache register() {
+        ThreadCache cache = new ThreadCache(Thread.currentThread(), nextArena, budget);
         nextArena = (nextArena + 1) % arenas;
         ThreadCache[] grown = Arrays.copyOf(all, all.length + 1);
         grown[all.length] = cache;
