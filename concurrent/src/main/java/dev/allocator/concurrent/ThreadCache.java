@@ -193,13 +193,17 @@ final class ThreadCache {
         return streak <= 0 ? 0 : Math.min(Math.min(streak, MAX_REFILL), binCapacity[bin] / 2);
     }
 
-    /** Drops every entry (after a reset, when they are all stale) and zeroes the counters for the new epoch. */
+    /**
+     * Drops every entry (after a reset, when they are all stale), forgets the last chunk and zeroes the counters
+     * for the new epoch.
+     */
     void startEpoch(long epoch) {
         for (int bin = 0; bin < BINS && binsMade > 0; bin++) { // a new thread's cache has nothing to drop
             binCount[bin] = 0;
         }
         cachedBytes = 0;
         used = 0;
+        forgetChunk(lastChunk); // retired by the reset: let it go
         resetEpoch = epoch;
     }
 
