@@ -46,7 +46,8 @@ import java.util.Objects;
  *     | large blocks                                                           |  directly
  *     +-----------------------------------------------------------------------+
  *
- *     address -> chunk: ChunkDirectory, lock-free, O(1) (chunks are aligned to their size)
+ *     address -> chunk: the thread's last chunk if it spans the address (no probe), else the ChunkDirectory,
+ *                       lock-free, O(1) (chunks are aligned to their size)
  *     chunk   -> block: BlockRegistry, lock-free, O(1): LIVE &lt;-&gt; CACHED by CAS; BUSY while going home
  * </pre>
  *
@@ -62,7 +63,12 @@ import java.util.Objects;
  *       takes it back: no lock, no algorithm, one compare-and-set. A miss fetches a few blocks ahead under the
  *       arena's lock. A cache over its budget ({@code cache-bytes}) sends its oldest blocks home, grouped by
  *       arena. A producer/consumer pair thus moves blocks in batches: the consumer's cache sends them home, the
- *       producer's fetches them ahead.</li>
+ *       producer's fetches them ahead. A hit or a free into the cache costs one compare-and-set; besides the
+ *       thread's own cache it writes nothing shared and reads only the block's state word and fields that
+ *       rarely change: the thread remembers the last chunk it met, so the next address in it needs no directory
+ *       probe, and one counter of resets and reclaims tells it that it has nothing to catch up with. The common
+ *       cases are kept apart from the rare ones ({@code deallocSlowly}, {@code makeRoom}, {@code enterSlowly}) so
+ *       that the JIT inlines them into the caller.</li>
  *   <li><b>Double frees, in O(1), cache or not.</b> Every block a chunk hands out has a state word in its
  *       chunk's {@code BlockRegistry}: LIVE, CACHED or BUSY, with its usable size. A free switches LIVE to
  *       CACHED (or BUSY, to go home) by compare-and-set, so of two frees of one block, from any threads,
@@ -93,7 +99,7 @@ import java.util.Objects;
  *
  * <h2>Cost</h2>
  * Once warm, {@code alloc}, {@code dealloc} and {@code tryAlloc} allocate nothing on the Java heap. A thread's
- * first call registers its cache: one {@code ThreadCache} (about 3 KiB; 4,448 bytes measured for a new thread's
+ * first call registers its cache: one {@code ThreadCache} (about 3 KiB; 4,480 bytes measured for a new thread's
  * first 256 B pair, its first bin included) and a {@code ThreadLocal} entry, and a
  * copy of the list of caches (8 bytes per thread); the first block of each usable size it caches adds a bin of
  * {@code 8 * min(256, cache-bytes / 8 / size)} bytes. A chunk leased costs one instance of the algorithm.
@@ -112,6 +118,10 @@ import java.util.Objects;
 public final class ConcurrentByteAllocator implements ByteAllocator {
     /** Calls between two looks for the caches of threads that ended. */
     private static final int SWEEP_EVERY = 1 << 16;
+    /** {@link #switchState}: the chunk went back to the root (its blocks are gone, or in a new chunk there). */
+    private static final int RETIRED = -1;
+    /** {@link #deallocSlowly}: no state switch was tried yet. */
+    private static final int NOT_TRIED = -2;
 
     private final String algorithmName;
     private final Settings settings;
@@ -119,10 +129,17 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
     private final Root root;
     private final Arena[] arenas;
     private final ThreadCaches caches;
+    /** {@link ThreadCaches#byThread}, the same array. */
+    private final ThreadCache[] byThread;
     /** Counts {@link #reset()}s: a thread's counters and bins belong to one. */
     private volatile long resetEpoch;
     /** Counts reclaims that changed something: a thread then checks its bins. */
     private volatile long flushEpoch;
+    /**
+     * Bumped after each bump of {@link #resetEpoch} or {@link #flushEpoch} (under every arena's lock): a call
+     * compares this one word with the thread's copy to know that it has nothing to catch up with.
+     */
+    private volatile long changes;
 
     private ConcurrentByteAllocator(AllocatorProvider provider, Settings settings) {
         this.algorithmName = provider.name();
@@ -134,6 +151,7 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
             arenas[index] = new Arena(index, root);
         }
         this.caches = new ThreadCaches(arenas.length, settings.cacheBytes());
+        this.byThread = caches.byThread;
     }
 
     /**
@@ -230,24 +248,51 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
         long usable = sizing.usableSize(size, align);
         ThreadCache cache = enter();
         checkAddress(pos, size, align, usable);
-        Chunk chunk = root.directory.find(pos);
-        if (chunk == null) {
-            int result = root.free(pos, size, align, usable);
-            if (result != BlockRegistry.DONE) {
-                throw notAllocated(pos, size, align, usable, result);
+        Chunk chunk = chunkOf(cache, pos);
+        int bin = chunk != null && cacheable(usable) ? cache.binOrNew(usable, sizing) : -1;
+        if (bin >= 0 && cache.binCapacity[bin] > 0) {
+            int result = switchRemembered(cache, pos, usable, BlockRegistry.LIVE, BlockRegistry.CACHED);
+            if (result == BlockRegistry.DONE) {
+                cache.used -= usable;
+                keep(cache, bin, pos, usable);
+                return;
             }
-            cache.used -= usable;
+            deallocSlowly(cache, chunk, pos, size, align, usable, bin, result);
+        } else {
+            deallocSlowly(cache, chunk, pos, size, align, usable, -1, NOT_TRIED);
+        }
+    }
+
+    /**
+     * The rest of {@link #dealloc}, kept out of it so that the JIT inlines the common case (a block into the
+     * thread's cache) into the caller: a block held from the root, a size that is never cached (the block goes
+     * home at once, capacity-0 bins included), a chunk that went back to the root, and every rejection.
+     *
+     * @param bin    the bin the block goes to, or -1 to send it home
+     * @param result what the switch of the block's state in the thread's last chunk answered, or
+     *               {@link #NOT_TRIED}
+     */
+    private void deallocSlowly(ThreadCache cache, Chunk chunk, long pos, long size, long align, long usable, int bin,
+            int result) {
+        if (chunk == null) {
+            freeFromRoot(cache, pos, size, align, usable);
             return;
         }
-        int key = chunk.key(pos);
-        int bin = cacheable(usable) ? cache.binOrNew(usable, sizing) : -1;
-        if (bin >= 0 && cache.binCapacity[bin] == 0) {
-            bin = -1; // a size the algorithm would not take back as (usable, 1): never cached
+        int to = bin >= 0 ? BlockRegistry.CACHED : BlockRegistry.BUSY;
+        if (result == NOT_TRIED) {
+            result = switchRemembered(cache, pos, usable, BlockRegistry.LIVE, to);
         }
-        int result = switchState(chunk, key, usable, BlockRegistry.LIVE,
-                bin >= 0 ? BlockRegistry.CACHED : BlockRegistry.BUSY);
+        if (result == RETIRED && cache.forgetChunk(chunk)) {
+            // the thread's last chunk went back to the root: the directory knows where the address is now
+            chunk = chunkOf(cache, pos);
+            if (chunk == null) {
+                freeFromRoot(cache, pos, size, align, usable);
+                return;
+            }
+            result = switchRemembered(cache, pos, usable, BlockRegistry.LIVE, to);
+        }
         if (result != BlockRegistry.DONE) {
-            throw notAllocated(pos, size, align, usable, result);
+            throw notAllocated(pos, size, align, usable, result == RETIRED ? BlockRegistry.ABSENT : result);
         }
         cache.used -= usable;
         if (bin >= 0) {
@@ -261,6 +306,15 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
                 arena.lock.unlock();
             }
         }
+    }
+
+    /** Frees a block that no chunk holds: one held directly from the root, or NOT_ALLOCATED. */
+    private void freeFromRoot(ThreadCache cache, long pos, long size, long align, long usable) {
+        int result = root.free(pos, size, align, usable);
+        if (result != BlockRegistry.DONE) {
+            throw notAllocated(pos, size, align, usable, result);
+        }
+        cache.used -= usable;
     }
 
     /** {@inheritDoc} */
@@ -295,7 +349,7 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
         int key = chunk.key(pos);
         int result = switchState(chunk, key, oldUsable, BlockRegistry.LIVE, BlockRegistry.BUSY);
         if (result != BlockRegistry.DONE) {
-            throw notAllocated(pos, oldSize, align, oldUsable, result);
+            throw notAllocated(pos, oldSize, align, oldUsable, result == RETIRED ? BlockRegistry.ABSENT : result);
         }
         boolean resized = false;
         boolean retired;
@@ -357,7 +411,7 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
      */
     @Override
     public AllocatorStats stats() {
-        ThreadCache cache = caches.current(resetEpoch, flushEpoch);
+        ThreadCache cache = caches.current();
         if (cache.walking) {
             return statsLocked(); // a visitor reading: its walk holds every lock and sent the caches home
         }
@@ -388,7 +442,7 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
     @Override
     public void forEachBlock(BlockVisitor visitor) {
         Objects.requireNonNull(visitor, "visitor");
-        ThreadCache cache = caches.current(resetEpoch, flushEpoch);
+        ThreadCache cache = caches.current();
         if (cache.walking) {
             root.algorithm.forEachBlock(new RootWalk(root, visitor)); // nested: the outer walk holds the locks
             return;
@@ -399,7 +453,7 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
         try {
             reclaimLocked();
             root.lock.lock();
-            cache.walking = true;
+            cache.startWalk();
             try {
                 root.algorithm.forEachBlock(new RootWalk(root, visitor));
             } finally {
@@ -452,7 +506,7 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
         Objects.requireNonNull(visitor, "visitor");
         ThreadCache cache = enter();
         lockArenas();
-        cache.walking = true;
+        cache.startWalk();
         try {
             for (Arena arena : arenas) {
                 for (int at = 0; at < arena.chunkCount(); at++) {
@@ -512,12 +566,13 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
                 }
                 root.resetLocked();
                 resetEpoch++;
+                changes++;
             } finally {
                 root.lock.unlock();
                 unlockArenas();
             }
         });
-        caches.current(resetEpoch, flushEpoch).startEpoch(resetEpoch);
+        caches.current().startEpoch(resetEpoch);
     }
 
     /** The algorithm's name and the layout, for logs. */
@@ -530,17 +585,14 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
     // ---- allocation paths ----------------------------------------------------------------------------------
 
     private boolean cacheable(long usable) {
-        return settings.cacheBytes() > 0 && usable <= settings.cacheMaxBlock() && usable <= root.chunkSize() >>> 3;
+        return usable <= root.cacheLimit();
     }
 
     /** Takes a block of {@code usable} bytes from the thread's cache; NO_BLOCK on a miss. */
     private long takeCached(ThreadCache cache, long usable, long align) {
         int bin = cache.bin(usable);
         if (bin < 0) {
-            bin = cache.binOrNew(usable, sizing);
-            if (bin >= 0) {
-                cache.binMissStreak[bin]++;
-            }
+            missWithoutBin(cache, usable);
             return NO_BLOCK;
         }
         while (cache.binCount[bin] > 0) {
@@ -551,9 +603,7 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
             }
             cache.binCount[bin] = top;
             cache.cachedBytes -= usable;
-            Chunk chunk = root.directory.find(pos);
-            if (chunk != null && switchState(chunk, chunk.key(pos), usable, BlockRegistry.CACHED,
-                    BlockRegistry.LIVE) == BlockRegistry.DONE) {
+            if (claimCached(cache, pos, usable)) {
                 cache.used += usable;
                 cache.binMissStreak[bin] = 0;
                 return pos;
@@ -564,8 +614,55 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
         return NO_BLOCK;
     }
 
+    /** A miss of a size the thread has no bin for yet: makes the bin, which counts the miss. */
+    private void missWithoutBin(ThreadCache cache, long usable) {
+        int bin = cache.binOrNew(usable, sizing);
+        if (bin >= 0) {
+            cache.binMissStreak[bin]++;
+        }
+    }
+
+    /** Switches a block of the thread's cache from CACHED to LIVE; false if it is stale (a reclaim took it). */
+    private boolean claimCached(ThreadCache cache, long pos, long usable) {
+        Chunk chunk = chunkOf(cache, pos);
+        if (chunk == null) {
+            return false;
+        }
+        int result = switchRemembered(cache, pos, usable, BlockRegistry.CACHED, BlockRegistry.LIVE);
+        if (result == RETIRED && cache.forgetChunk(chunk)) {
+            chunk = root.directory.find(pos); // the last chunk went back to the root; a new one may be there
+            result = chunk == null ? BlockRegistry.ABSENT
+                    : switchState(chunk, chunk.key(pos), usable, BlockRegistry.CACHED, BlockRegistry.LIVE);
+        }
+        return result == BlockRegistry.DONE;
+    }
+
+    /**
+     * The chunk holding {@code pos}, or null: the thread's last chunk if it holds the address (no directory
+     * probe on the hot path), else the directory's answer, remembered. The last chunk may have gone back to the
+     * root meanwhile: {@link #switchState} then answers {@link #RETIRED}, and the caller looks again.
+     */
+    private Chunk chunkOf(ThreadCache cache, long pos) {
+        Chunk chunk = cache.lastChunkIfHolds(pos);
+        if (chunk == null) {
+            chunk = root.directory.find(pos);
+            if (chunk != null) {
+                cache.rememberChunk(chunk);
+            }
+        }
+        return chunk;
+    }
+
     /** Puts a freed block (now CACHED) into the thread's cache, sending older blocks home if it is full. */
     private void keep(ThreadCache cache, int bin, long pos, long usable) {
+        if (cache.binCount[bin] == cache.binCapacity[bin] || cache.overBudgetWith(usable)) {
+            makeRoom(cache, bin, usable);
+        }
+        cache.push(bin, pos);
+    }
+
+    /** Sends blocks home until the bin has room for one more and the budget for {@code usable} more bytes. */
+    private void makeRoom(ThreadCache cache, int bin, long usable) {
         if (cache.binCount[bin] == cache.binCapacity[bin]) {
             sendHome(cache, bin, Math.max(1, cache.binCount[bin] / 2));
         }
@@ -578,7 +675,6 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
                 }
             }
         }
-        cache.push(bin, pos);
     }
 
     /**
@@ -694,16 +790,36 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
     /**
      * Switches a chunk block's state; if a rebuild or retirement froze the table, does it again under the arena's
      * lock.
+     *
+     * @return as {@link BlockRegistry#transition}, or {@link #RETIRED} if the chunk went back to the root
      */
     private static int switchState(Chunk chunk, int key, long usable, int from, int to) {
         int result = chunk.blocks.transition(key, usable, from, to);
         if (result != BlockRegistry.FROZEN_TABLE) {
             return result;
         }
+        return switchLocked(chunk, key, usable, from, to);
+    }
+
+    /**
+     * {@link #switchState} in the chunk the thread remembers (which {@link #chunkOf} just returned), its registry
+     * and start read from the thread's cache: one dependent load less on the hot path.
+     */
+    private static int switchRemembered(ThreadCache cache, long pos, long usable, int from, int to) {
+        int key = (int) (pos - cache.lastChunkStart);
+        int result = cache.lastBlocks.transition(key, usable, from, to);
+        if (result != BlockRegistry.FROZEN_TABLE) {
+            return result;
+        }
+        return switchLocked(cache.lastChunk, key, usable, from, to);
+    }
+
+    /** {@link #switchState} after the table was found frozen: under the arena's lock, once the rebuild is over. */
+    private static int switchLocked(Chunk chunk, int key, long usable, int from, int to) {
         Arena arena = chunk.arena;
         arena.lock.lock();
         try {
-            return chunk.retired ? BlockRegistry.ABSENT : chunk.blocks.transition(key, usable, from, to);
+            return chunk.retired ? RETIRED : chunk.blocks.transition(key, usable, from, to);
         } finally {
             arena.lock.unlock();
         }
@@ -782,6 +898,7 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
         }
         if (changed) {
             flushEpoch++;
+            changes++;
         }
         return changed;
     }
@@ -796,7 +913,12 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
 
     /** The calling thread's cache, after {@link #enter(ThreadCache)}. */
     private ThreadCache enter() {
-        ThreadCache cache = caches.current(resetEpoch, flushEpoch);
+        // ThreadCaches.current()'s first look, one load nearer: the slot array is a field here
+        Thread thread = Thread.currentThread();
+        ThreadCache cache = byThread[ThreadCaches.slot(thread)];
+        if (cache == null || cache.owner != thread) {
+            cache = caches.current();
+        }
         enter(cache);
         return cache;
     }
@@ -808,21 +930,35 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
         }
     }
 
-    /** Checks the thread may call, and catches up with resets and reclaims since its last call. */
+    /**
+     * Checks the thread may call, and catches up with resets and reclaims since its last call. The usual call
+     * reads one volatile word and counts itself.
+     */
     private void enter(ThreadCache cache) {
+        long seen = changes;
+        int operation = cache.operations++;
+        if (cache.seenChanges != seen || (operation & (SWEEP_EVERY - 1)) == 0) {
+            enterSlowly(cache, seen, operation);
+        }
+    }
+
+    /** {@link #enter}, when something changed, the thread walks, or it is time to sweep dead threads. */
+    private void enterSlowly(ThreadCache cache, long seen, int operation) {
         if (cache.walking) {
             throw new ConcurrentModificationException("a forEachBlock visitor called the allocator it walks");
         }
         long epoch = resetEpoch;
+        long flushes = flushEpoch;
         if (cache.resetEpoch != epoch) {
             cache.startEpoch(epoch);
+            cache.flushEpoch = flushes; // its bins are empty now (a new thread's too): nothing to send home
         }
-        long flushes = flushEpoch;
         if (cache.flushEpoch != flushes) {
             cache.flushEpoch = flushes;
             flushBins(cache);
         }
-        if ((cache.operations++ & (SWEEP_EVERY - 1)) == 0) {
+        cache.seenChanges = seen; // read before the epochs: a later change shows as another value
+        if ((operation & (SWEEP_EVERY - 1)) == 0) {
             sweepDeadThreads(); // on a thread's first call, then every SWEEP_EVERY calls
         }
     }

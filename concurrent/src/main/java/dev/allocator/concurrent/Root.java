@@ -24,6 +24,8 @@ final class Root {
     private volatile long total;
     /** Bytes per chunk, 0 until the first region fixes it. Written once, under the lock. */
     private volatile long chunkSize;
+    /** The largest usable size a thread cache keeps (0: none), fixed with {@link #chunkSize}. */
+    private volatile long cacheLimit;
     /** False once an instance of the algorithm could not manage a chunk exactly: no more chunks then. */
     private boolean chunksWork = true;
 
@@ -42,6 +44,11 @@ final class Root {
         return chunkSize;
     }
 
+    /** The largest usable size a thread cache keeps: {@code cache-max-block}, at most a chunk's eighth; 0 for none. */
+    long cacheLimit() {
+        return cacheLimit;
+    }
+
     /** Adds a region: {@code init} when {@code first}, else {@code addMemory}. */
     void addRegion(long start, long size, boolean first) {
         lock.lock();
@@ -54,6 +61,7 @@ final class Root {
             total = algorithm.totalBytes();
             if (chunkSize == 0 && size > 0) {
                 chunkSize = settings.chunkSizeFor(size);
+                cacheLimit = settings.cacheBytes() > 0 ? Math.min(settings.cacheMaxBlock(), chunkSize >>> 3) : 0;
             }
         } finally {
             lock.unlock();

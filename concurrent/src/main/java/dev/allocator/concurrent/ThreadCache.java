@@ -12,8 +12,9 @@ import dev.allocator.api.ByteAllocator;
  *     [9]  usable 48    capacity 256   count 1   positions [64]
  * </pre>
  *
- * <p>Bins hold addresses only: the chunk of a block is found again through the directory when it leaves the bin.
- * (Storing the {@code Chunk} reference too cost a GC write barrier, with a fence under G1, on every free.)
+ * <p>Bins hold addresses only: the chunk of a block is found again when it leaves the bin, through the thread's
+ * last chunk ({@link #lastChunkIfHolds}) or the directory. (Storing the {@code Chunk} reference with each entry
+ * cost a GC write barrier, with a fence under G1, on every free; the last chunk is stored only when it changes.)
  *
  * <p>Touched only by its owner thread, except that {@link #resetEpoch} and the counters are read (racily) by
  * {@link ConcurrentByteAllocator#usedBytes()}, and that a dead thread's cache is flushed by whichever thread sweeps
@@ -38,16 +39,30 @@ final class ThreadCache {
     int arena;
     /** Bytes (usable) this thread allocated minus bytes it freed, since {@link #resetEpoch}. */
     long used;
-    /** The allocator's reset count the counters and bins belong to. */
+    /** The allocator's reset count the counters and bins belong to (-1 until the thread's first call). */
     volatile long resetEpoch;
     /** The allocator's reclaim count the bins were last checked against. */
     long flushEpoch;
+    /** The allocator's count of resets and reclaims when this thread last caught up; -1: catch up first. */
+    long seenChanges = -1;
     /** Inside a {@code forEachBlock} visitor: any call that could change the allocator is refused. */
     boolean walking;
     /** Bytes in the bins, stale entries included (dropped as they are met). */
     long cachedBytes;
     /** Operations since this thread last looked for dead threads' caches. */
     int operations;
+
+    /**
+     * The chunk of the last block this thread freed or took back by way of the directory, so that the next
+     * address in it skips the directory. A chunk is stored only when it changes (a reference store costs a GC
+     * write barrier); it may have gone back to the root since, which the block's state switch tells.
+     */
+    Chunk lastChunk;
+    /** {@code lastChunk.blocks}, one load nearer. */
+    BlockRegistry lastBlocks;
+    long lastChunkStart;
+    /** 0 when no chunk is remembered: no address is in it. */
+    private long lastChunkSize;
 
     /** Bytes this cache may hold. */
     final long budget;
@@ -60,12 +75,13 @@ final class ThreadCache {
     final int[] binMissStreak = new int[BINS];
     final long[][] binPositions = new long[BINS][];
 
-    ThreadCache(Thread owner, int arena, long budget, long resetEpoch, long flushEpoch) {
+    /** A cache that belongs to no epoch yet: its thread's first call catches up ({@link #seenChanges} is -1). */
+    ThreadCache(Thread owner, int arena, long budget) {
         this.owner = owner;
         this.arena = arena;
         this.budget = budget;
-        this.resetEpoch = resetEpoch;
-        this.flushEpoch = flushEpoch;
+        this.resetEpoch = -1;
+        this.flushEpoch = -1;
     }
 
     /** Bins made so far (at most {@link #MAX_BINS}). */
@@ -124,6 +140,39 @@ final class ThreadCache {
         return cachedBytes + usable > budget;
     }
 
+    /** Marks the thread as walking: its next calls take the slow way in, which refuses them. */
+    void startWalk() {
+        walking = true;
+        seenChanges = -1;
+    }
+
+    /** The remembered chunk if it spans {@code pos}, else null. */
+    Chunk lastChunkIfHolds(long pos) {
+        return Long.compareUnsigned(pos - lastChunkStart, lastChunkSize) < 0 ? lastChunk : null;
+    }
+
+    void rememberChunk(Chunk chunk) {
+        lastChunk = chunk;
+        lastBlocks = chunk.blocks;
+        lastChunkStart = chunk.start;
+        lastChunkSize = chunk.size;
+    }
+
+    /**
+     * Forgets {@code chunk} if it is the remembered one (it went back to the root).
+     *
+     * @return whether it was
+     */
+    boolean forgetChunk(Chunk chunk) {
+        if (chunk != lastChunk) {
+            return false;
+        }
+        lastChunk = null;
+        lastBlocks = null;
+        lastChunkSize = 0;
+        return true;
+    }
+
     /** Pushes a block on its bin, which has room. */
     void push(int bin, long pos) {
         binMissStreak[bin] = 0;
@@ -144,13 +193,17 @@ final class ThreadCache {
         return streak <= 0 ? 0 : Math.min(Math.min(streak, MAX_REFILL), binCapacity[bin] / 2);
     }
 
-    /** Drops every entry (after a reset, when they are all stale) and zeroes the counters for the new epoch. */
+    /**
+     * Drops every entry (after a reset, when they are all stale), forgets the last chunk and zeroes the counters
+     * for the new epoch.
+     */
     void startEpoch(long epoch) {
-        for (int bin = 0; bin < BINS; bin++) {
+        for (int bin = 0; bin < BINS && binsMade > 0; bin++) { // a new thread's cache has nothing to drop
             binCount[bin] = 0;
         }
         cachedBytes = 0;
         used = 0;
+        forgetChunk(lastChunk); // retired by the reset: let it go
         resetEpoch = epoch;
     }
 

@@ -25,7 +25,7 @@ final class ThreadCaches {
      * fills). A slot holds some thread's cache; a thread uses it only if it is the owner (it wrote the slot itself,
      * so it sees the cache whole); two threads sharing a slot both fall back to {@link #local}.
      */
-    private final ThreadCache[] byThread = new ThreadCache[FAST_SLOTS];
+    final ThreadCache[] byThread = new ThreadCache[FAST_SLOTS];
     private volatile ThreadCache[] all = new ThreadCache[0];
     private final int arenas;
     private final long budget;
@@ -39,18 +39,23 @@ final class ThreadCaches {
         this.budget = budget;
     }
 
-    /** The calling thread's cache, registered on its first call. */
+    /** The slot of {@link #byThread} where a thread looks for its cache first. */
     @SuppressWarnings("deprecation") // Thread.getId(): threadId() is JDK 19+
-    ThreadCache current(long resetEpoch, long flushEpoch) {
+    static int slot(Thread thread) {
+        return (int) thread.getId() & (FAST_SLOTS - 1);
+    }
+
+    /** The calling thread's cache, registered on its first call. */
+    ThreadCache current() {
         Thread thread = Thread.currentThread();
-        int slot = (int) thread.getId() & (FAST_SLOTS - 1);
+        int slot = slot(thread);
         ThreadCache cache = byThread[slot];
         if (cache != null && cache.owner == thread) {
             return cache;
         }
         cache = local.get();
         if (cache == null) {
-            cache = register(resetEpoch, flushEpoch);
+            cache = register();
         }
         byThread[slot] = cache;
         return cache;
@@ -61,8 +66,8 @@ final class ThreadCaches {
         return local.get();
     }
 
-    private synchronized ThreadCache register(long resetEpoch, long flushEpoch) {
-        ThreadCache cache = new ThreadCache(Thread.currentThread(), nextArena, budget, resetEpoch, flushEpoch);
+    private synchronized ThreadCache register() {
+        ThreadCache cache = new ThreadCache(Thread.currentThread(), nextArena, budget);
         nextArena = (nextArena + 1) % arenas;
         ThreadCache[] grown = Arrays.copyOf(all, all.length + 1);
         grown[all.length] = cache;

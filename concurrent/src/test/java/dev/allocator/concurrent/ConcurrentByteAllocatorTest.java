@@ -274,6 +274,24 @@ class ConcurrentByteAllocatorTest {
         assertEquals(0, trimmed.cachedBlocks());
     }
 
+    @Test
+    void aFreeFindsTheNewChunkWhereTheThreadsLastChunkWentBackToTheRoot() {
+        ConcurrentByteAllocator allocator = tlsf();
+        long chunkSize = allocator.cacheStats().chunkSize();
+        long old = allocator.alloc(256, 16);
+        allocator.dealloc(old, 256, 16); // the thread now remembers old's chunk
+        allocator.trim(); // the cached block goes home and its empty chunk back to the root
+        assertEquals(0, allocator.cacheStats().chunks());
+        long fresh = allocator.alloc(512, 16); // another size: no stale cache entry makes the thread look again
+        assertEquals(old / chunkSize, fresh / chunkSize, "the new chunk is where the remembered one was");
+
+        allocator.dealloc(fresh, 512, 16);
+
+        assertEquals(0, allocator.usedBytes());
+        assertEquals(AllocError.NOT_ALLOCATED, error(() -> allocator.dealloc(fresh, 512, 16)));
+        assertEquals(fresh, allocator.alloc(512, 16), "the block was cached and comes back");
+    }
+
     // ---- reset and introspection -----------------------------------------------------------------------------
 
     @Test
