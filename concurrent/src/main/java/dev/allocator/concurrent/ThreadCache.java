@@ -55,7 +55,9 @@ final class ThreadCache {
     /**
      * The chunk of the last block this thread freed or took back by way of the directory, so that the next
      * address in it skips the directory. A chunk is stored only when it changes (a reference store costs a GC
-     * write barrier); it may have gone back to the root since, which the block's state switch tells.
+     * write barrier); it may have gone back to the root since, which the block's state switch tells. Until the
+     * thread calls again or ends, this reference keeps such a returned chunk's objects (its algorithm instance and
+     * registry, tens of KiB) reachable: a bounded cost per idle thread, not memory of the managed range.
      */
     Chunk lastChunk;
     /** {@code lastChunk.blocks}, one load nearer. */
