@@ -145,19 +145,14 @@ public final class SlabByteAllocator implements ByteAllocator {
         Arrays.fill(spares, NONE);
     }
 
-    /**
-     * {@inheritDoc} A recorded free stays pending: a new region changes no chunk. Refused inside a heap walk by the
-     * buddy, which the walk goes through.
-     */
     @Override
     public void init(long start, long size) {
-        buddy.init(start, size);
+        buddy.init(start, size); // inside a heap walk the buddy refuses it: the walk goes through the buddy
     }
 
-    /** {@inheritDoc} As {@link #init}: no chunk changes, and the buddy refuses it inside a heap walk. */
     @Override
     public void addMemory(long start, long size) {
-        buddy.addMemory(start, size);
+        buddy.addMemory(start, size); // as init; a recorded free stays pending, a new region changes no chunk
     }
 
     @Override
