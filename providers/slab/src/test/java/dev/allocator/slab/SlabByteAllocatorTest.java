@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class SlabByteAllocatorTest {
     private static final long KIB = 1024;
@@ -498,10 +499,7 @@ class SlabByteAllocatorTest {
             taken = allocator.alloc(64, 8); // undoable
         }
         long slot = taken;
-        String before = snapshot(observed); // the snapshot of a twin: one of lazy would forget the undoable slot
-        AllocException e = assertThrows(AllocException.class, () -> lazy.dealloc(slot, 128, 8));
-        assertEquals(AllocError.NOT_ALLOCATED, e.error());
-        assertEquals(before, snapshot(lazy));
+        assertNotAllocatedAndUnchangedAsItsTwin(lazy, observed, () -> lazy.dealloc(slot, 128, 8));
         lazy.dealloc(slot, 64, 8);
         assertEquals(64, lazy.usedBytes(), "the slot was still live");
     }
@@ -510,17 +508,8 @@ class SlabByteAllocatorTest {
     void resizingTheSlotJustFreedIsNotAllocatedAndChangesNothing() {
         SlabByteAllocator lazy = withPool(0, MIB);
         SlabByteAllocator observed = withPool(0, MIB);
-        long taken = 0;
-        for (SlabByteAllocator allocator : List.of(lazy, observed)) {
-            allocator.alloc(64, 8);
-            taken = allocator.alloc(64, 8);
-            allocator.dealloc(taken, 64, 8); // recorded, not done yet
-        }
-        long slot = taken;
-        String before = snapshot(observed);
-        AllocException e = assertThrows(AllocException.class, () -> lazy.tryResize(slot, 64, 60, 8));
-        assertEquals(AllocError.NOT_ALLOCATED, e.error());
-        assertEquals(before, snapshot(lazy));
+        long slot = takeAndFreeASlot(lazy, observed);
+        assertNotAllocatedAndUnchangedAsItsTwin(lazy, observed, () -> lazy.tryResize(slot, 64, 60, 8));
     }
 
     @Test
@@ -539,12 +528,7 @@ class SlabByteAllocatorTest {
     void aRegionAddedBetweenAFreeAndTheNextAllocationLeavesTheSlotToBeTakenBack() {
         SlabByteAllocator lazy = withPool(0, MIB);
         SlabByteAllocator eager = withPool(0, MIB);
-        long taken = 0;
-        for (SlabByteAllocator allocator : List.of(lazy, eager)) {
-            allocator.alloc(64, 8);
-            taken = allocator.alloc(64, 8);
-            allocator.dealloc(taken, 64, 8);
-        }
+        long taken = takeAndFreeASlot(lazy, eager);
         snapshot(eager); // does the recorded free
         lazy.addMemory(4 * MIB, MIB);
         eager.addMemory(4 * MIB, MIB);
@@ -552,6 +536,29 @@ class SlabByteAllocatorTest {
         assertEquals(taken, lazy.alloc(64, 8));
         assertEquals(taken, eager.alloc(64, 8));
         assertEquals(snapshot(eager), snapshot(lazy));
+    }
+
+    /** Makes the same calls on each: a 64-byte slot taken from an existing chunk and freed (recorded, not done). */
+    private static long takeAndFreeASlot(SlabByteAllocator... allocators) {
+        long taken = 0;
+        for (SlabByteAllocator allocator : allocators) {
+            allocator.alloc(64, 8);
+            taken = allocator.alloc(64, 8);
+            allocator.dealloc(taken, 64, 8);
+        }
+        return taken;
+    }
+
+    /**
+     * Asserts that {@code call} on {@code lazy} is NOT_ALLOCATED and leaves it as {@code twin} (the same calls made,
+     * the one rejected left out) is: a snapshot of {@code lazy} itself before the call would do its recorded free,
+     * or forget its undoable slot, and so hide what the call does with them.
+     */
+    private static void assertNotAllocatedAndUnchangedAsItsTwin(SlabByteAllocator lazy, SlabByteAllocator twin,
+                                                             Executable call) {
+        AllocException e = assertThrows(AllocException.class, call);
+        assertEquals(AllocError.NOT_ALLOCATED, e.error(), e.getMessage());
+        assertEquals(snapshot(twin), snapshot(lazy), "a rejected call changed the allocator");
     }
 
     private static List<Long> fill(SlabByteAllocator allocator) {
