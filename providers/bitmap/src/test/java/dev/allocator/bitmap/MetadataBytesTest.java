@@ -28,6 +28,13 @@ class MetadataBytesTest {
     }
 
     @Test
+    void aRegionCostsWhatItsUsedBitsAndItsStartBitsHold() {
+        int pages = 1 << 16;
+        assertEquals(new SummaryBitmap(pages).metadataBytes() + new StartBits(pages).metadataBytes(),
+                metadataOf(pages));
+    }
+
+    @Test
     void theFigureIsTheSumOverTheRegions() {
         assertEquals(0, new BitmapPageAllocator().metadataBytes());
         assertEquals(metadataOf(4096) + metadataOf(640), metadataOf(4096, 640));
