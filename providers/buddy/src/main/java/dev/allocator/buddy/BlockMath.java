@@ -24,7 +24,7 @@ final class BlockMath {
         if (need > 1L << 62) {
             return TOO_LARGE;
         }
-        int order = need <= 1 ? 0 : 64 - Long.numberOfLeadingZeros(need - 1);
+        int order = 64 - Long.numberOfLeadingZeros(need - 1); // need >= align >= 1: order 0 for need 1
         return Math.max(order, minOrder);
     }
 

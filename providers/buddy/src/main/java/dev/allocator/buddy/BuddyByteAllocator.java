@@ -264,14 +264,12 @@ public final class BuddyByteAllocator implements ByteAllocator {
         if (block == NIL) {
             throw notAllocated(pos, size, align);
         }
-        if (block != recentBlock) {
-            settle();
-        }
         usedBytes -= 1L << order;
         liveBlocks--;
         if (block == recentBlock) {
             recentFreed = true;
         } else {
+            settle();
             release(block);
         }
     }
@@ -602,14 +600,15 @@ public final class BuddyByteAllocator implements ByteAllocator {
         return count;
     }
 
-    /** Where a region's run of top-order blocks starts: its start rounded up to 2^top, or its end if none. */
+    /**
+     * Where a region's run of top-order blocks starts: its start rounded up to 2^top, or its end if none. A
+     * top-order block fits iff the start is at most the last top-order start below the end (both multiples of 2^top,
+     * so no rounding is needed to compare, and rounding up cannot overflow once it fits).
+     */
     private long middleStart(long start, long end) {
         long topMask = (1L << top) - 1;
-        if (start > Long.MAX_VALUE - topMask) {
-            return end;
-        }
-        long aligned = (start + topMask) & ~topMask;
-        return aligned < (end & ~topMask) ? aligned : end;
+        long lastTopStart = (end & ~topMask) - (1L << top);
+        return start <= lastTopStart ? (start + topMask) & ~topMask : end;
     }
 
     /** Where a region's run of top-order blocks ends: its end rounded down to 2^top, or its end if none. */

@@ -419,6 +419,15 @@ class BuddyByteAllocatorTest {
     }
 
     @Test
+    void anEmptyRegionWithABadStartIsInvalidParamAndLeavesTheAllocatorUninitialised() {
+        BuddyByteAllocator allocator = new BuddyByteAllocator();
+        assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "-16", () -> allocator.addMemory(-16, 0));
+        assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "-16", () -> allocator.init(-16, 0));
+        allocator.init(0, 4096); // still allowed: the rejected calls initialised nothing
+        assertEquals(4096, allocator.totalBytes());
+    }
+
+    @Test
     void badRegionsAreInvalidParamAndChangeNothing() {
         BuddyByteAllocator allocator = withPool(0, 4096);
         allocator.dealloc(allocator.alloc(16, 1), 16, 1); // an undone allocation pending

@@ -102,6 +102,21 @@ class LargeRegionsTest {
                 () -> allocator.alloc(2, 1));
     }
 
+    @Test
+    void aRegionOfExactlyOneLargestBlockLeavesThatBlockVirgin() {
+        BuddyByteAllocator allocator = new BuddyByteAllocator();
+        allocator.init(TOP, TOP);
+        assertEquals(0, allocator.blockRecords(), "no record until the block is taken");
+        assertEquals(1, allocator.stats().freeRanges());
+        allocator.addMemory(4 * TOP + 1, 2 * TOP); // carved [4 TOP + 16, 6 TOP): one largest block, at 5 TOP
+        assertEquals(TOP + 2 * TOP - 16, allocator.totalBytes());
+        int head = allocator.blockRecords();
+        assertEquals(31 - 4, head, "the head [4 TOP + 16, 5 TOP) in blocks of 16 bytes to 1 GiB");
+        assertEquals(TOP, allocator.alloc(TOP, 1));
+        assertEquals(5 * TOP, allocator.alloc(TOP, 1), "the second region's one largest block");
+        assertEquals(head + 2, allocator.blockRecords());
+    }
+
     private static long endOf(String run) {
         String[] parts = run.split("[+:]");
         return Long.parseLong(parts[0]) + Long.parseLong(parts[1]);

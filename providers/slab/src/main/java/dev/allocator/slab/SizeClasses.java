@@ -66,7 +66,7 @@ final class SizeClasses {
         if (need > sizes[sizes.length - 1]) {
             return NONE;
         }
-        int order = need <= 1 ? 0 : 64 - Long.numberOfLeadingZeros(need - 1);
+        int order = 64 - Long.numberOfLeadingZeros(need - 1); // need >= align >= 1: order 0 for need 1
         return classByOrder[order];
     }
 

@@ -27,13 +27,15 @@ package dev.allocator.slab;
  *   once. Spares go back when the buddy runs short (only when that is sure to make the request succeed: a spare at
  *   least as large as the request), and all of them on trim() and reset().
  *
- * Undoing the last allocation: a dealloc of the slot the previous call took from an existing chunk (nothing in
- *   between) is the exact inverse of that allocation: the slot was the lowest free one of the head of partial[c],
- *   and freeing it puts the chunk back at that head (and back as the spare if it was the spare). Such a free is
+ * Undoing the last allocation: a dealloc of the slot the previous call took (nothing in between) is the exact
+ *   inverse of that allocation: the slot was the lowest free one of the head of partial[c], and freeing it puts
+ *   the chunk back at that head (and back as the spare if it was the spare). A slot of a new chunk is no exception:
+ *   the class had no chunk with a free slot, so no spare either, and freeing the slot leaves the new chunk alone in
+ *   partial[c] as the class's spare, where the next allocation of the class takes the same slot. Such a free is
  *   recorded (undoFreed) instead of done; if the next call allocates from the same class, it would take that
  *   very slot again, so it just takes it back: the steady pair touches no chunk record. Any other call first does
- *   the recorded free (settle), so every answer, placement included, is what eager freeing gives. Not recorded:
- *   allocations that took a new chunk (their free may give the chunk back).
+ *   the recorded free (settle), so every answer, placement included, is what eager freeing gives. Adding memory
+ *   changes no chunk, so it leaves a recorded free pending.
  *
  * Invariants (with no recorded free pending; settle restores them):
  *   - a chunk is in partial[its class] iff its occupancy word is not 0;
@@ -145,16 +147,12 @@ public final class SlabByteAllocator implements ByteAllocator {
 
     @Override
     public void init(long start, long size) {
-        checkNotWalking();
-        settle();
-        buddy.init(start, size);
+        buddy.init(start, size); // inside a heap walk the buddy refuses it: the walk goes through the buddy
     }
 
     @Override
     public void addMemory(long start, long size) {
-        checkNotWalking();
-        settle();
-        buddy.addMemory(start, size);
+        buddy.addMemory(start, size); // as init; a recorded free stays pending, a new region changes no chunk
     }
 
     @Override
@@ -182,7 +180,6 @@ public final class SlabByteAllocator implements ByteAllocator {
             return allocDirect(size, align);
         }
         int chunk = chunks.firstWithFreeSlot(sizeClass);
-        boolean undoable = chunk != NONE;
         if (chunk == NONE) {
             chunk = grow(sizeClass);
             if (chunk == NONE) {
@@ -195,12 +192,10 @@ public final class SlabByteAllocator implements ByteAllocator {
         recentChunk = chunk;
         countSlotTaken(sizeClass);
         long pos = chunks.start(chunk) + ((long) slot << classes.shift(sizeClass));
-        if (undoable) {
-            undoPos = pos;
-            undoClass = sizeClass;
-            undoChunk = chunk;
-            undoSlot = slot;
-        }
+        undoPos = pos;
+        undoClass = sizeClass;
+        undoChunk = chunk;
+        undoSlot = slot;
         return pos;
     }
 

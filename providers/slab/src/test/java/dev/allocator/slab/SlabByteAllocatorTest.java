@@ -10,12 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allocator.api.AllocError;
+import dev.allocator.api.AllocException;
 import dev.allocator.api.AllocatorStats;
 import dev.allocator.api.ByteAllocator;
 import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class SlabByteAllocatorTest {
     private static final long KIB = 1024;
@@ -470,6 +472,93 @@ class SlabByteAllocatorTest {
         SlabByteAllocator allocator = withPool(0, 64 * KIB);
         long block = allocator.alloc(64, 8);
         assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "-5", () -> allocator.tryResize(block, -5, 64, 8));
+    }
+
+    @Test
+    void statsRightAfterTheLastSlotOfAChunkIsFreedAgainCountThatSlotAsFree() {
+        SlabByteAllocator allocator = withPool(0, 4 * KIB); // one chunk of 64 slots of 64 bytes fills the pool
+        long last = 0;
+        for (int i = 0; i < 64; i++) {
+            last = allocator.alloc(64, 8);
+        }
+        allocator.dealloc(last, 64, 8); // the slot just taken: the full chunk has a free slot again
+        AllocatorStats stats = allocator.stats();
+        assertEquals(64, stats.largestFree(), "a 64-byte request would succeed");
+        assertEquals(1, stats.freeRanges());
+        assertEquals(63 * 64, stats.used());
+        assertEquals(last, allocator.alloc(64, 8));
+    }
+
+    @Test
+    void aFreeOfTheSlotJustTakenWithTheSizeOfAnotherClassIsNotAllocatedAndChangesNothing() {
+        SlabByteAllocator lazy = withPool(0, MIB);
+        SlabByteAllocator observed = withPool(0, MIB);
+        long taken = 0;
+        for (SlabByteAllocator allocator : List.of(lazy, observed)) {
+            allocator.alloc(64, 8);
+            taken = allocator.alloc(64, 8); // undoable
+        }
+        long slot = taken;
+        assertNotAllocatedAndUnchangedAsItsTwin(lazy, observed, () -> lazy.dealloc(slot, 128, 8));
+        lazy.dealloc(slot, 64, 8);
+        assertEquals(64, lazy.usedBytes(), "the slot was still live");
+    }
+
+    @Test
+    void resizingTheSlotJustFreedIsNotAllocatedAndChangesNothing() {
+        SlabByteAllocator lazy = withPool(0, MIB);
+        SlabByteAllocator observed = withPool(0, MIB);
+        long slot = takeAndFreeASlot(lazy, observed);
+        assertNotAllocatedAndUnchangedAsItsTwin(lazy, observed, () -> lazy.tryResize(slot, 64, 60, 8));
+    }
+
+    @Test
+    void aFreeOfAnotherSlotRightAfterAnAllocationFreesThatSlotAndKeepsTheNewOneLive() {
+        SlabByteAllocator allocator = withPool(0, MIB);
+        long first = allocator.alloc(64, 8);
+        long second = allocator.alloc(64, 8); // undoable
+        allocator.dealloc(first, 64, 8);
+        assertEquals(first, allocator.alloc(64, 8), "the lowest free slot is the one freed");
+        assertNotEquals(first, allocator.alloc(64, 8));
+        allocator.dealloc(second, 64, 8);
+        assertEquals(2 * 64, allocator.usedBytes());
+    }
+
+    @Test
+    void aRegionAddedBetweenAFreeAndTheNextAllocationLeavesTheSlotToBeTakenBack() {
+        SlabByteAllocator lazy = withPool(0, MIB);
+        SlabByteAllocator eager = withPool(0, MIB);
+        long taken = takeAndFreeASlot(lazy, eager);
+        snapshot(eager); // does the recorded free
+        lazy.addMemory(4 * MIB, MIB);
+        eager.addMemory(4 * MIB, MIB);
+        assertEquals(snapshot(eager), snapshot(lazy));
+        assertEquals(taken, lazy.alloc(64, 8));
+        assertEquals(taken, eager.alloc(64, 8));
+        assertEquals(snapshot(eager), snapshot(lazy));
+    }
+
+    /** Makes the same calls on each: a 64-byte slot taken from an existing chunk and freed (recorded, not done). */
+    private static long takeAndFreeASlot(SlabByteAllocator... allocators) {
+        long taken = 0;
+        for (SlabByteAllocator allocator : allocators) {
+            allocator.alloc(64, 8);
+            taken = allocator.alloc(64, 8);
+            allocator.dealloc(taken, 64, 8);
+        }
+        return taken;
+    }
+
+    /**
+     * Asserts that {@code call} on {@code lazy} is NOT_ALLOCATED and leaves it as {@code twin} (the same calls made,
+     * the one rejected left out) is: a snapshot of {@code lazy} itself before the call would do its recorded free,
+     * or forget its undoable slot, and so hide what the call does with them.
+     */
+    private static void assertNotAllocatedAndUnchangedAsItsTwin(SlabByteAllocator lazy, SlabByteAllocator twin,
+                                                             Executable call) {
+        AllocException e = assertThrows(AllocException.class, call);
+        assertEquals(AllocError.NOT_ALLOCATED, e.error(), e.getMessage());
+        assertEquals(snapshot(twin), snapshot(lazy), "a rejected call changed the allocator");
     }
 
     private static List<Long> fill(SlabByteAllocator allocator) {
