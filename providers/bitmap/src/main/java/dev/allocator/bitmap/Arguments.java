@@ -26,10 +26,9 @@ final class Arguments {
      * Checks an alignment.
      *
      * @param align the alignment given
-     * @return {@code align}
      */
-    static long requireAlign(long align) {
-        return Alignment.requirePowerOfTwo(align);
+    static void requireAlign(long align) {
+        Alignment.requirePowerOfTwo(align);
     }
 
     /**
