@@ -292,7 +292,7 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
             result = switchRemembered(cache, pos, usable, BlockRegistry.LIVE, to);
         }
         if (result != BlockRegistry.DONE) {
-            throw notAllocated(pos, size, align, usable, result == RETIRED ? BlockRegistry.ABSENT : result);
+            throw notAllocated(pos, size, align, usable, result);
         }
         cache.used -= usable;
         if (bin >= 0) {
@@ -349,7 +349,7 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
         int key = chunk.key(pos);
         int result = switchState(chunk, key, oldUsable, BlockRegistry.LIVE, BlockRegistry.BUSY);
         if (result != BlockRegistry.DONE) {
-            throw notAllocated(pos, oldSize, align, oldUsable, result == RETIRED ? BlockRegistry.ABSENT : result);
+            throw notAllocated(pos, oldSize, align, oldUsable, result);
         }
         boolean resized = false;
         boolean retired;
@@ -630,9 +630,9 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
         }
         int result = switchRemembered(cache, pos, usable, BlockRegistry.CACHED, BlockRegistry.LIVE);
         if (result == RETIRED && cache.forgetChunk(chunk)) {
-            chunk = root.directory.find(pos); // the last chunk went back to the root; a new one may be there
+            chunk = chunkOf(cache, pos); // the last chunk went back to the root; a new one may be there
             result = chunk == null ? BlockRegistry.ABSENT
-                    : switchState(chunk, chunk.key(pos), usable, BlockRegistry.CACHED, BlockRegistry.LIVE);
+                    : switchRemembered(cache, pos, usable, BlockRegistry.CACHED, BlockRegistry.LIVE);
         }
         return result == BlockRegistry.DONE;
     }
@@ -1030,6 +1030,10 @@ public final class ConcurrentByteAllocator implements ByteAllocator {
                 + stats.largestFree() + " (concurrent " + algorithmName + ", every cache reclaimed)");
     }
 
+    /**
+     * NOT_ALLOCATED naming why: {@code why} is what a state switch or the root answered; every answer but IN_CACHE
+     * and WRONG_SIZE (ABSENT, and {@link #RETIRED}: the chunk went back to the root) means no live block there.
+     */
     private static AllocException notAllocated(long pos, long size, long align, long usable, int why) {
         String reason;
         switch (why) {

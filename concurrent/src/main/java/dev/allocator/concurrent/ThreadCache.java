@@ -1,6 +1,7 @@
 package dev.allocator.concurrent;
 
 import dev.allocator.api.ByteAllocator;
+import java.util.Arrays;
 
 /**
  * One thread's state in one allocator: its home arena, its share of the counters behind
@@ -200,8 +201,8 @@ final class ThreadCache {
      * for the new epoch.
      */
     void startEpoch(long epoch) {
-        for (int bin = 0; bin < BINS && binsMade > 0; bin++) { // a new thread's cache has nothing to drop
-            binCount[bin] = 0;
+        if (binsMade > 0) { // a new thread's cache has nothing to drop
+            Arrays.fill(binCount, 0);
         }
         cachedBytes = 0;
         used = 0;
