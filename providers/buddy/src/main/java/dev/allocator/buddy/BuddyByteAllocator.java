@@ -27,17 +27,32 @@ package dev.allocator.buddy;
  *   nothing changed). Then, while the buddy at start ^ 2^k is a FREE block of order k from the same region, unlink
  *   it (O(1): doubly linked), drop the upper record of the two and go up an order. O(max-order), no scan.
  *
- * Undoing the last allocation: a free of the block the previous call allocated (nothing in between) merges it
- *   back up exactly into the block it was split from and files that at the head of the same list; an allocation of
- *   the same order right after would split it the same way again. So such a free is only recorded (recentFreed),
- *   and the next allocation of that order takes the block back in O(1); any other call first does the recorded free
- *   (settle). Every answer, placement included, is what eager merging gives; the steady alloc/free pair is O(1).
+ * The split path: a split of a block M of order f down to order k leaves a path of blocks tiling M,
+ *
+ *     M = [s, s + 2^f):   | L: k | H: k |  k+1  |  k+2  | ... |  f-1  |
+ *                         L = pathLow (at s) handed out; H = pathHigh and the pieces k+1 .. f-1 filed free
+ *
+ *   where the lists of orders k to f-1 held nothing before (f was the lowest order at or above k with a free
+ *   block). The allocator remembers the last split path until a block other than L and H is filed in a list of
+ *   order k to f (by a free, a resize, a new region: the path is forgotten). Meanwhile L and H may come and go (a
+ *   free of one while the other is used merges nothing) and pieces may be taken whole. The free that leaves L and H
+ *   both free merges the path up to the first piece taken, or into M (M's buddy is not free: it would have been
+ *   filed in list f), and files the merged block at the head of its list; the next allocation of order k finds no
+ *   free block of a lower order, takes the merged block and splits it the same way again, handing out s. So that
+ *   free is only recorded (pathFreed; a free of H is recorded as one of L, with H filed free instead, as the split
+ *   gives), the next allocation of order k takes L back in O(1), and any other call first does the recorded free
+ *   (settle), which merges the path away. Every answer, placement included, is what eager merging gives; a steady
+ *   alloc/free pair, and two blocks of one size in flight (a, b, free a, free b), cost O(1) instead of a split and
+ *   a merge per order.
  *
  * Invariants:
  *   - the materialized blocks and the virgin middle of a region tile its carved part exactly;
  *   - a block is in the free list of its order iff it is free; every materialized block is in the index;
  *   - two free buddies of the same order and region never both exist (they would have merged);
- *   - used == sum of 2^order over used blocks (the recorded free counted as freed); total == carved bytes.
+ *   - used == sum of 2^order over used blocks (the recorded free counted as freed); total == carved bytes;
+ *   - while a path is remembered, M is tiled by L, H and its pieces (free, or used whole), the lists of orders k
+ *     to f-1 hold path blocks only, and M's buddy is not free; while its free is recorded, L is marked used and H
+ *     is free.
  */
 
 import static dev.allocator.buddy.BlockTable.NIL;
@@ -64,9 +79,10 @@ import java.util.Objects;
  * <p>Complexity: {@code alloc}, {@code tryAlloc}, {@code dealloc} and {@code tryResize} are O(max-order);
  * {@code addMemory} is O(max-order) whatever the size of the region (the middle of a large region is carved
  * lazily); {@code stats()} is O(1); {@code forEachBlock} and {@code reset} are O(blocks held). Metadata is about
- * 30 bytes per block held (free or used), never proportional to the bytes managed. A free of the block allocated
- * by the call just before is undone lazily, so a steady alloc/free pair costs O(1) instead of a split and a merge
- * per level (see the source); every observable answer is the same as with eager merging.
+ * 30 bytes per block held (free or used), never proportional to the bytes managed. The free that would merge the
+ * last split back into the block it came from is recorded and done only if the next call is not the allocation
+ * that would split it again, so a steady alloc/free pair, and two blocks of one size in flight, cost O(1) instead of
+ * a split and a merge per level (see the source); every observable answer is the same as with eager merging.
  *
  * <p>{@code usedBytes()} counts the rounded block sizes: a request of 4,160 bytes takes 8 KiB. Bytes of a region
  * that do not fill a whole aligned block of {@code minBlock} bytes (its unaligned ends) are ignored and not counted
@@ -108,11 +124,14 @@ public final class BuddyByteAllocator implements ByteAllocator {
     /** Number of {@link #forEachBlock} calls running: changes are refused while it is not 0. */
     private int walks;
 
-    /** The block the last call allocated, while no other call has come since; or NIL. */
-    private int recentBlock = NIL;
-    private int recentOrder;
-    /** Whether {@link #recentBlock} was freed by the next call, a free not done yet (see "Undoing..." above). */
-    private boolean recentFreed;
+    /** The split path (see "The split path" above): the records of L and H, or NIL; its orders k and f (-1: none). */
+    private int pathLow = NIL;
+    private int pathHigh = NIL;
+    private int pathOrder;
+    private int pathTop = -1;
+    private int pathRegion;
+    /** Whether L and H are both free: the free that made them so is recorded, not done (L is still marked used). */
+    private boolean pathFreed;
 
     /** Creates an allocator with the defaults: 16-byte minimum block, 32 orders (blocks up to 2 GiB). */
     public BuddyByteAllocator() {
@@ -206,6 +225,7 @@ public final class BuddyByteAllocator implements ByteAllocator {
         }
         growRegionArrays();
         settle();
+        forgetPath();
         int at = regions.add(start, size);
         System.arraycopy(idByAddress, at, idByAddress, at + 1, regions.count() - 1 - at);
         idByAddress[at] = regionCount;
@@ -243,11 +263,11 @@ public final class BuddyByteAllocator implements ByteAllocator {
     public long tryAlloc(long size, long align) {
         int order = checkedOrder(size, align);
         checkNotWalking();
-        if (recentFreed && order == recentOrder) {
-            recentFreed = false;
+        if (pathFreed && order == pathOrder) { // the path is split again as it was: L is handed out
+            pathFreed = false;
             usedBytes += 1L << order;
             liveBlocks++;
-            return blocks.start(recentBlock);
+            return blocks.start(pathLow);
         }
         if (order > top || !blocks.ensureRoom(top + 1)) {
             return NO_BLOCK;
@@ -266,11 +286,13 @@ public final class BuddyByteAllocator implements ByteAllocator {
         }
         usedBytes -= 1L << order;
         liveBlocks--;
-        if (block == recentBlock) {
-            recentFreed = true;
+        if (freesBothBottoms(block)) { // recorded, not done (see "The split path" above)
+            if (block == pathHigh) {
+                keepLowUsed();
+            }
+            pathFreed = true;
         } else {
-            settle();
-            release(block);
+            free(block);
         }
     }
 
@@ -305,6 +327,7 @@ public final class BuddyByteAllocator implements ByteAllocator {
                 return false;
             }
             settle();
+            forgetPath();
             shrink(block, oldOrder, newOrder);
             return true;
         }
@@ -312,6 +335,7 @@ public final class BuddyByteAllocator implements ByteAllocator {
             return false; // not the lower half at some order: the space above belongs to another block pair
         }
         settle();
+        forgetPath();
         return grow(block, oldOrder, newOrder);
     }
 
@@ -407,8 +431,8 @@ public final class BuddyByteAllocator implements ByteAllocator {
         if (!blocks.ensureRoom(needed)) {
             throw new IllegalStateException("cannot hold the " + needed + " blocks of a fresh carving");
         }
-        recentBlock = NIL;
-        recentFreed = false;
+        pathFreed = false;
+        forgetPath();
         blocks.clear();
         usedBytes = 0;
         liveBlocks = 0;
@@ -460,15 +484,19 @@ public final class BuddyByteAllocator implements ByteAllocator {
         }
         long start = blocks.start(block);
         int region = BlockTable.regionOf(blocks.state(block));
-        while (found > order) {
-            found--;
-            blocks.add(start + (1L << found), freeState(found, region));
+        if (found > order) {
+            pathLow = block;
+            pathOrder = order;
+            pathTop = found;
+            pathRegion = region;
+            while (found > order) {
+                found--;
+                pathHigh = blocks.add(start + (1L << found), freeState(found, region));
+            }
         }
         blocks.setState(block, usedState(order, region));
         usedBytes += 1L << order;
         liveBlocks++;
-        recentBlock = block;
-        recentOrder = order;
         return start;
     }
 
@@ -489,24 +517,56 @@ public final class BuddyByteAllocator implements ByteAllocator {
             return NIL;
         }
         int block = blocks.find(pos);
-        if (block == NIL || (recentFreed && block == recentBlock)) {
+        if (block == NIL || (pathFreed && block == pathLow)) {
             return NIL;
         }
         int state = blocks.state(block);
         return !BlockTable.isFree(state) && BlockTable.orderOf(state) == order ? block : NIL;
     }
 
-    /** Does the free recorded by the undo (if any) and forgets the recent allocation. */
-    private void settle() {
-        if (recentFreed) {
-            recentFreed = false;
-            release(recentBlock);
-        }
-        recentBlock = NIL;
+    /** Whether a free of this live block leaves L and H both free: it is one of them and the other is free. */
+    private boolean freesBothBottoms(int block) {
+        int freeBottom = freeState(pathOrder, pathRegion);
+        return block == pathLow && blocks.state(pathHigh) == freeBottom
+                || block == pathHigh && blocks.state(pathLow) == freeBottom;
     }
 
-    /** Frees a used block (counters already updated), merging it with free buddies of its region. */
-    private void release(int block) {
+    /** H freed while L is free: files H instead of L, as a split of M hands out L, so the recorded free is L's. */
+    private void keepLowUsed() {
+        blocks.unlink(pathLow, pathOrder);
+        blocks.setState(pathLow, usedState(pathOrder, pathRegion));
+        blocks.setState(pathHigh, freeState(pathOrder, pathRegion));
+        blocks.push(pathHigh, pathOrder);
+    }
+
+    /** Frees a live block now (counters already updated), after the recorded free if any. */
+    private void free(int block) {
+        settle();
+        int filed = release(block);
+        if (filed >= pathOrder && filed <= pathTop && block != pathLow && block != pathHigh) {
+            forgetPath(); // another block filed among the path's orders: the next split would not take the path
+        }
+    }
+
+    /** Does the recorded free, if any: its merges take the path away. */
+    private void settle() {
+        if (pathFreed) {
+            pathFreed = false;
+            int block = pathLow;
+            forgetPath();
+            release(block);
+        }
+    }
+
+    /** Stops tracking the split path (none recorded free). */
+    private void forgetPath() {
+        pathLow = NIL;
+        pathHigh = NIL;
+        pathTop = -1;
+    }
+
+    /** Frees a used block (counters already updated), merging it with free buddies of its region; its final order. */
+    private int release(int block) {
         int state = blocks.state(block);
         int order = BlockTable.orderOf(state);
         int region = BlockTable.regionOf(state);
@@ -529,6 +589,7 @@ public final class BuddyByteAllocator implements ByteAllocator {
         }
         blocks.setState(block, freeState(order, region));
         blocks.push(block, order);
+        return order;
     }
 
     /** Keeps the lower 2^newOrder bytes of a live block and frees the upper halves (which cannot merge). */

@@ -9,7 +9,8 @@ import dev.allocator.api.ByteAllocator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The free of the block allocated just before is recorded and undone lazily. That this is invisible (an allocator
+ * The free of the block allocated just before, when that allocation split a block, is recorded and undone lazily (the
+ * steady pair: the simplest case of the split path, see {@link SplitPathTest}). That this is invisible (an allocator
  * observed after every call answers exactly as one that is not) is the tck's {@code observingTheAllocatorChangesNoAnswer};
  * these are the undo's own cases.
  */
