@@ -200,6 +200,36 @@ class SplitPathTest {
         twins.assertSame("after the new region");
     }
 
+    /** 1 KiB blocks at most, a region of four of them left virgin: their records come and go with the calls. */
+    private static Twins smallTopVirginRegion() {
+        Twins twins = new Twins(16, 11);
+        twins.both(allocator -> allocator.init(0, 4096));
+        return twins;
+    }
+
+    @Test
+    void aPathMergedAwayIsForgottenThoughItsRecordsAreReused() {
+        Twins twins = smallTopVirginRegion();
+        long low = twins.alloc(512, 16); // splits a virgin block: the path at 0, its high half at 512
+        twins.free(low, 512, 16); // recorded
+        assertEquals(0, twins.alloc(1024, 16)); // merges the path away and takes the merged block whole
+        assertEquals(1024, twins.alloc(1024, 16)); // a virgin block, in the high half's old record
+        twins.free(0, 1024, 16);
+        assertEquals(0, twins.alloc(512, 16));
+        twins.assertSame("after the records were reused");
+    }
+
+    @Test
+    void aResetForgetsThePath() {
+        Twins twins = smallTopVirginRegion();
+        twins.alloc(512, 16); // the path at 0
+        twins.both(BuddyByteAllocator::reset);
+        assertEquals(0, twins.alloc(1024, 16)); // a virgin block, in the old path's low record
+        twins.free(0, 1024, 16);
+        assertEquals(0, twins.alloc(512, 16));
+        twins.assertSame("after the reset");
+    }
+
     @Test
     void resetsWalksAndResizesBetweenThePairsChangeNoAnswer() {
         Twins twins = twins(1 << 20);
