@@ -33,17 +33,18 @@ package dev.allocator.buddy;
  *                         L = pathLow (at s) handed out; H = pathHigh and the pieces k+1 .. f-1 filed free
  *
  *   where the lists of orders k to f-1 held nothing before (f was the lowest order at or above k with a free
- *   block). The allocator remembers the last split path until a block other than L and H is filed in a list of
- *   order k to f (by a free, a resize, a new region: the path is forgotten). Meanwhile L and H may come and go (a
- *   free of one while the other is used merges nothing) and pieces may be taken whole. The free that leaves L and H
- *   both free merges the path up to the first piece taken, or into M (M's buddy is not free: it would have been
- *   filed in list f), and files the merged block at the head of its list; the next allocation of order k finds no
- *   free block of a lower order, takes the merged block and splits it the same way again, handing out s. So that
- *   free is only recorded (pathFreed; a free of H is recorded as one of L, with H filed free instead, as the split
- *   gives), the next allocation of order k takes L back in O(1), and any other call first does the recorded free
- *   (settle), which merges the path away. Every answer, placement included, is what eager merging gives; a steady
- *   alloc/free pair, and two blocks of one size in flight (a, b, free a, free b), cost O(1) instead of a split and
- *   a merge per order.
+ *   block). The allocator remembers the last split path until a block from outside it is filed in a list of
+ *   order k to f (by a free, a resize, a new region: the path is forgotten). Meanwhile its blocks come and go whole
+ *   (a piece taken is handed out unsplit; a free of a block of the path while L or H is used merges nothing). The
+ *   free that leaves L and H both free merges the path up to the first piece in use, or into M (M's buddy is not
+ *   free: it would have been filed in list f), and files the merged block at the head of its list; the next
+ *   allocation of order k finds no free block of a lower order, takes the merged block and splits it the same way
+ *   again, handing out s. So that free is only recorded (pathFreed; a free of H is recorded as one of L, with H
+ *   filed free instead, as the split gives), and so is, after it, a free of a piece (filed: the merges would take it
+ *   in, the split would file it again); the next allocation of order k takes L back in O(1), and any other call
+ *   first does the recorded free (settle), which merges the path away. Every answer, placement included, is what
+ *   eager merging gives; a steady alloc/free pair, and two blocks in flight (a then b, of a's size or larger; freed
+ *   in either order), cost O(1) instead of a split and a merge per order.
  *
  * Invariants:
  *   - the materialized blocks and the virgin middle of a region tile its carved part exactly;
@@ -51,8 +52,8 @@ package dev.allocator.buddy;
  *   - two free buddies of the same order and region never both exist (they would have merged);
  *   - used == sum of 2^order over used blocks (the recorded free counted as freed); total == carved bytes;
  *   - while a path is remembered, M is tiled by L, H and its pieces (free, or used whole), the lists of orders k
- *     to f-1 hold path blocks only, and M's buddy is not free; while its free is recorded, L is marked used and H
- *     is free.
+ *     to f-1 hold blocks of the path only, and M's buddy is not free; while its free is recorded, L is marked used
+ *     and H is free.
  */
 
 import static dev.allocator.buddy.BlockTable.NIL;
@@ -81,8 +82,9 @@ import java.util.Objects;
  * lazily); {@code stats()} is O(1); {@code forEachBlock} and {@code reset} are O(blocks held). Metadata is about
  * 30 bytes per block held (free or used), never proportional to the bytes managed. The free that would merge the
  * last split back into the block it came from is recorded and done only if the next call is not the allocation
- * that would split it again, so a steady alloc/free pair, and two blocks of one size in flight, cost O(1) instead of
- * a split and a merge per level (see the source); every observable answer is the same as with eager merging.
+ * that would split it again, so a steady alloc/free pair, and two blocks in flight (the second of the first's size
+ * or larger), cost O(1) instead of a split and a merge per level (see the source); every observable answer is the
+ * same as with eager merging.
  *
  * <p>{@code usedBytes()} counts the rounded block sizes: a request of 4,160 bytes takes 8 KiB. Bytes of a region
  * that do not fill a whole aligned block of {@code minBlock} bytes (its unaligned ends) are ignored and not counted
@@ -124,12 +126,13 @@ public final class BuddyByteAllocator implements ByteAllocator {
     /** Number of {@link #forEachBlock} calls running: changes are refused while it is not 0. */
     private int walks;
 
-    /** The split path (see "The split path" above): the records of L and H, or NIL; its orders k and f (-1: none). */
-    private int pathLow = NIL;
-    private int pathHigh = NIL;
+    /** The split path (see "The split path" above): M's start (-1: none), orders k and f, region, L's and H's records. */
+    private long pathStart = -1;
     private int pathOrder;
     private int pathTop = -1;
     private int pathRegion;
+    private int pathLow;
+    private int pathHigh;
     /** Whether L and H are both free: the free that made them so is recorded, not done (L is still marked used). */
     private boolean pathFreed;
 
@@ -286,11 +289,8 @@ public final class BuddyByteAllocator implements ByteAllocator {
         }
         usedBytes -= 1L << order;
         liveBlocks--;
-        if (freesBothBottoms(block)) { // recorded, not done (see "The split path" above)
-            if (block == pathHigh) {
-                keepLowUsed();
-            }
-            pathFreed = true;
+        if (((pos ^ pathStart) >>> pathTop) == 0) { // a block of the path: no merge now (see "The split path")
+            fileInPath(block, order);
         } else {
             free(block);
         }
@@ -485,6 +485,7 @@ public final class BuddyByteAllocator implements ByteAllocator {
         long start = blocks.start(block);
         int region = BlockTable.regionOf(blocks.state(block));
         if (found > order) {
+            pathStart = start;
             pathLow = block;
             pathOrder = order;
             pathTop = found;
@@ -524,27 +525,33 @@ public final class BuddyByteAllocator implements ByteAllocator {
         return !BlockTable.isFree(state) && BlockTable.orderOf(state) == order ? block : NIL;
     }
 
-    /** Whether a free of this live block leaves L and H both free: it is one of them and the other is free. */
-    private boolean freesBothBottoms(int block) {
+    /**
+     * Frees a live block of the path (counters already updated) without merging: the free that leaves L and H both
+     * free is recorded (a free of H as one of L, with H filed instead: what the next split gives); any other is
+     * filed, as eager merging does (a block of the path below it is used) or as settle's merges will take it in.
+     */
+    private void fileInPath(int block, int order) {
         int freeBottom = freeState(pathOrder, pathRegion);
-        return block == pathLow && blocks.state(pathHigh) == freeBottom
-                || block == pathHigh && blocks.state(pathLow) == freeBottom;
+        if (block == pathLow && blocks.state(pathHigh) == freeBottom) {
+            pathFreed = true;
+        } else if (block == pathHigh && blocks.state(pathLow) == freeBottom) {
+            blocks.unlink(pathLow, pathOrder);
+            blocks.setState(pathLow, usedState(pathOrder, pathRegion));
+            blocks.setState(pathHigh, freeBottom);
+            blocks.push(pathHigh, pathOrder);
+            pathFreed = true;
+        } else {
+            blocks.setState(block, freeState(order, pathRegion));
+            blocks.push(block, order);
+        }
     }
 
-    /** H freed while L is free: files H instead of L, as a split of M hands out L, so the recorded free is L's. */
-    private void keepLowUsed() {
-        blocks.unlink(pathLow, pathOrder);
-        blocks.setState(pathLow, usedState(pathOrder, pathRegion));
-        blocks.setState(pathHigh, freeState(pathOrder, pathRegion));
-        blocks.push(pathHigh, pathOrder);
-    }
-
-    /** Frees a live block now (counters already updated), after the recorded free if any. */
+    /** Frees a live block from outside the path now (counters already updated), after the recorded free if any. */
     private void free(int block) {
         settle();
         int filed = release(block);
-        if (filed >= pathOrder && filed <= pathTop && block != pathLow && block != pathHigh) {
-            forgetPath(); // another block filed among the path's orders: the next split would not take the path
+        if (filed >= pathOrder && filed <= pathTop) {
+            forgetPath(); // filed among the path's orders: the next split would not take the path
         }
     }
 
@@ -560,8 +567,7 @@ public final class BuddyByteAllocator implements ByteAllocator {
 
     /** Stops tracking the split path (none recorded free). */
     private void forgetPath() {
-        pathLow = NIL;
-        pathHigh = NIL;
+        pathStart = -1; // no block starts there: no block is in the path
         pathTop = -1;
     }
 

@@ -90,6 +90,29 @@ class SplitPathTest {
     }
 
     @Test
+    void aSmallBlockAndALargerOneInFlightGetTheAddressesAndFiguresOfEagerMerging() {
+        Twins twins = twins(1L << 30);
+        for (int round = 0; round < 50; round++) {
+            long request = twins.alloc(256, 16);
+            long response = twins.alloc(4096, 16);
+            assertEquals(0, request);
+            assertEquals(4096, response, "the path's piece of order 12, taken whole");
+            if (round % 2 == 0) {
+                twins.free(request, 256, 16);
+                twins.free(response, 4096, 16);
+            } else {
+                twins.free(response, 4096, 16);
+                twins.free(request, 256, 16);
+            }
+            assertEquals(0, twins.plain.usedBytes());
+            if (round % 10 == 0) {
+                twins.assertSame("round " + round);
+            }
+        }
+        assertEquals(List.of("0+1073741824:free"), blocks(twins.plain), "all merged back");
+    }
+
+    @Test
     void theRecordedFreeReadsAsDoneInFiguresAndWalks() {
         BuddyByteAllocator allocator = new BuddyByteAllocator(16, 21);
         allocator.init(0, 1 << 20);
@@ -280,21 +303,21 @@ class SplitPathTest {
                 int choice = random.nextInt(20);
                 long size = random.nextInt(3) == 0 ? random.nextLong(1, 5000) : 256;
                 if (choice < 6 || live.isEmpty()) {
+                    long secondSize = random.nextBoolean() ? size : size << random.nextInt(6);
                     long first = twins.alloc(size, 16);
-                    long second = twins.alloc(size, 16);
-                    boolean lowFirst = random.nextBoolean();
+                    long second = twins.alloc(secondSize, 16);
                     if (random.nextInt(4) == 0) {
-                        live.add(new long[] {first, size});
-                        live.add(new long[] {second, size});
+                        keepIfAllocated(live, first, size);
+                        keepIfAllocated(live, second, secondSize);
+                    } else if (random.nextBoolean()) {
+                        freeIfAllocated(twins, first, size);
+                        freeIfAllocated(twins, second, secondSize);
                     } else {
-                        freeIfAllocated(twins, lowFirst ? first : second, size);
-                        freeIfAllocated(twins, lowFirst ? second : first, size);
+                        freeIfAllocated(twins, second, secondSize);
+                        freeIfAllocated(twins, first, size);
                     }
                 } else if (choice < 9) {
-                    long address = twins.alloc(size, 16);
-                    if (address != BuddyByteAllocator.NO_BLOCK) {
-                        live.add(new long[] {address, size});
-                    }
+                    keepIfAllocated(live, twins.alloc(size, 16), size);
                 } else if (choice < 15) {
                     long[] block = live.remove(random.nextInt(live.size()));
                     twins.free(block[0], block[1], 16);
@@ -319,6 +342,12 @@ class SplitPathTest {
                 }
             }
             twins.assertSame("seed " + seed + ", the end");
+        }
+    }
+
+    private static void keepIfAllocated(List<long[]> live, long address, long size) {
+        if (address != BuddyByteAllocator.NO_BLOCK) {
+            live.add(new long[] {address, size});
         }
     }
 
