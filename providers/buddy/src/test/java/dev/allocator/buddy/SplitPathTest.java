@@ -254,6 +254,26 @@ class SplitPathTest {
     }
 
     @Test
+    void aBlockOfANewRegionIsWhatTheNextAllocationTakesWhetherAddedBeforeOrAfterTheFrees() {
+        for (boolean addedFirst : new boolean[] {true, false}) {
+            Twins twins = new Twins(1, 16);
+            twins.both(allocator -> allocator.init(0, 1024));
+            twins.alloc(1, 1); // the path at 0: L at 0, H at 1
+            twins.alloc(1, 1);
+            if (addedFirst) {
+                twins.both(allocator -> allocator.addMemory(4097, 1)); // a block of order 0, at an odd address
+            }
+            twins.free(0, 1, 1);
+            twins.free(1, 1, 1);
+            if (!addedFirst) {
+                twins.both(allocator -> allocator.addMemory(4097, 1));
+            }
+            assertEquals(4097, twins.alloc(1, 1), "added first: " + addedFirst);
+            twins.assertSame("added first: " + addedFirst);
+        }
+    }
+
+    @Test
     void resetsWalksAndResizesBetweenThePairsChangeNoAnswer() {
         Twins twins = twins(1 << 20);
         for (int round = 0; round < 10; round++) {
