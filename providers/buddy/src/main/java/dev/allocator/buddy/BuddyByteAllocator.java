@@ -567,7 +567,7 @@ public final class BuddyByteAllocator implements ByteAllocator {
 
     /** Stops tracking the split path (none recorded free). */
     private void forgetPath() {
-        pathStart = -1; // no block starts there: no block is in the path
+        pathStart = -1; // (pos ^ -1) >>> 63 is 1 for every address: no block is in the path
         pathTop = -1;
     }
 
