@@ -13,13 +13,11 @@ final class Arguments {
      *
      * @param count the count given
      * @param what  what it counts, for the message ("page count")
-     * @return {@code count}
      */
-    static long requireCount(long count, String what) {
+    static void requireCount(long count, String what) {
         if (count < 1) {
             throw AllocException.invalidParam(what + " " + count + " must be at least 1");
         }
-        return count;
     }
 
     /**

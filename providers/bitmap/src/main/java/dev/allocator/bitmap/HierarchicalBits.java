@@ -46,18 +46,9 @@ final class HierarchicalBits {
     }
 
     /**
-     * Returns the number of bit indexes.
-     *
-     * @return the size given at construction
-     */
-    int size() {
-        return size;
-    }
-
-    /**
      * Adds an index.
      *
-     * @param index 0 to {@code size() - 1}
+     * @param index 0 to the size given at construction, exclusive
      * @return true if it was not in the set
      */
     boolean set(int index) {
@@ -82,7 +73,7 @@ final class HierarchicalBits {
     /**
      * Removes an index.
      *
-     * @param index 0 to {@code size() - 1}
+     * @param index 0 to the size given at construction, exclusive
      */
     void clear(int index) {
         int bit = index;
@@ -100,7 +91,7 @@ final class HierarchicalBits {
     /**
      * Tells whether an index is in the set.
      *
-     * @param index 0 to {@code size() - 1}
+     * @param index 0 to the size given at construction, exclusive
      * @return true if set
      */
     boolean get(int index) {
@@ -156,7 +147,7 @@ final class HierarchicalBits {
                 index = (word << SHIFT) + Long.numberOfTrailingZeros(bits);
                 break;
             }
-            if (level == levels.length - 1 || word + 1 >= words.length) {
+            if (word + 1 >= words.length) { // also at the top, which is one word
                 return -1;
             }
             level++;
@@ -198,7 +189,7 @@ final class HierarchicalBits {
         levels[level][word] = 0;
     }
 
-    /** Adds every index {@code [0, size())}: O(size / 64). */
+    /** Adds every index below the size given at construction: O(size / 64). */
     void setAll() {
         long bits = size;
         for (long[] words : levels) {

@@ -101,6 +101,8 @@ final class RunTree {
     private final int[] strides;
     /** Per level, the record of a node whose bits are all free (a node whose bits are all used is all zeros). */
     private final int[][] freeRecords;
+    /** Nodes the general search has visited since the tree was made (see {@link #walkSteps()}). */
+    private long walkSteps;
 
     /**
      * Creates the tree over {@code words}, which the caller owns and changes; call {@link #freeAll()} once the
@@ -164,6 +166,17 @@ final class RunTree {
      */
     int nodeCount(int level) {
         return nodeCounts[level];
+    }
+
+    /**
+     * Returns how many nodes (words included) the general search, a left-to-right walk, has visited since the tree
+     * was made. For tests: the descents answer most requests in one node per level, and only what they cannot
+     * answer may walk, so a descent that gives up too early shows here, not in the answers.
+     *
+     * @return nodes visited by walks
+     */
+    long walkSteps() {
+        return walkSteps;
     }
 
     /**
@@ -534,10 +547,7 @@ final class RunTree {
         if (height > 0 && alignMask < WORD_BITS * WORD_BITS) {
             // Most often the lowest run long enough also holds an aligned start with room after it: try that
             // run first (a descent, one node per level), and walk only if it is too short for its alignment.
-            long runStart = firstFit((int) count);
-            if (runStart < 0) {
-                return -1;
-            }
+            long runStart = firstFit((int) count); // found: the root's longest run holds count
             long aligned = alignedStart(runStart, alignMask, phase);
             if (aligned != NO_START && (aligned == runStart || isFree(runStart + count, aligned - runStart))) {
                 return aligned;
@@ -676,6 +686,7 @@ final class RunTree {
         int level = height;
         int node = 0;
         while (true) {
+            walkSteps++;
             boolean enter = false;
             if (level == 0) {
                 long low = (long) node << WORD_SHIFT;

@@ -168,6 +168,8 @@ class BitmapPageAllocatorTest {
         BitmapPageAllocator allocator = new BitmapPageAllocator(1);
         assertRejectedUnchanged(allocator, AllocError.INVALID_PARAM, "2147483648",
                 () -> allocator.init(0, 1L << 31));
+        allocator.init(0, 64); // the rejected range was not kept: it would overlap this one
+        assertEquals(64, allocator.totalPages());
     }
 
     @Test

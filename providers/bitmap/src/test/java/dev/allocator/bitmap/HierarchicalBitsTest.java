@@ -76,6 +76,9 @@ class HierarchicalBitsTest {
             bits.clearAll();
             assertTrue(bits.isEmpty());
             assertEquals(-1, bits.next(0));
+            for (int index = 0; index < size; index++) {
+                assertFalse(bits.get(index), "clearAll left index " + index);
+            }
             bits.setAll();
             assertEquals(0, bits.first());
             assertEquals(size - 1, bits.next(size - 1));

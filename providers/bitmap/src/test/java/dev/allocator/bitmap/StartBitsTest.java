@@ -30,6 +30,7 @@ class StartBitsTest {
             starts.set(index, true);
         }
         starts.clear(10, 181);
+        assertEquals(7, starts.count()); // 0 and 200..250 stay; word 0 keeps one of its seven
         assertEquals(0, starts.next(0, 256));
         assertEquals(200, starts.next(1, 256));
         assertEquals(4 * Long.BYTES, starts.metadataBytes());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -177,6 +178,38 @@ class SummaryBitmapTest {
     }
 
     @Test
+    void aRunInTheLastWordOfAnOddWordCountIsFoundByEveryDescent() {
+        // With an odd number of words the last level-1 node has no right word: the descents must stop at the left.
+        for (int size : new int[] {192, 330, 5000}) {
+            int lastWord = (size - 1) / 64 * 64;
+            for (int freeFromBit = lastWord; freeFromBit < size; freeFromBit += 7) {
+                SummaryBitmap bitmap = new SummaryBitmap(size);
+                BitSet used = new BitSet(size);
+                setUsed(bitmap, used, 0, freeFromBit);
+                int[] freeFrom = freeRunLengths(used, size);
+                int longest = size - freeFromBit;
+                for (long count = 1; count <= longest + 1; count++) {
+                    for (long align = 1; align <= 128; align <<= 1) {
+                        checkFind(bitmap, freeFrom, longest, count, align, 0, "size " + size + " free from "
+                                + freeFromBit);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void nextFreeAndNextUsedFromTheSizeOnAnswerTheSize() {
+        SummaryBitmap bitmap = new SummaryBitmap(100);
+        bitmap.setUsed(10, 5);
+        assertEquals(100, bitmap.nextUsed(100));
+        assertEquals(100, bitmap.nextUsed(150));
+        assertEquals(100, bitmap.nextFree(100));
+        assertEquals(100, bitmap.nextUsed(15));
+        assertEquals(10, bitmap.nextUsed(0));
+    }
+
+    @Test
     void randomOperationsAgreeWithABitSetModel() {
         SplittableRandom random = new SplittableRandom(SEED);
         int[] sizes = {1, 63, 64, 65, 127, 128, 200, 1000, 4096, 5000, 20_000};
@@ -268,8 +301,10 @@ class SummaryBitmapTest {
     /** Compares every stored record with pre, suf, longest, small and aligned[] computed from the model's bits. */
     private static void checkEverySummary(RunTree tree, BitSet used, int size, String where) {
         long[] freeFrom = freeRunsFrom(used, size, 64L << tree.height());
+        long words = (size + 63) / 64;
         for (int level = 1; level <= tree.height(); level++) {
             long span = 64L << level;
+            assertEquals((words + (1L << level) - 1) >>> level, tree.nodeCount(level), where + ": level " + level);
             for (int node = 0; node < tree.nodeCount(level); node++) {
                 long low = node * span;
                 long high = low + span;
@@ -314,14 +349,69 @@ class SummaryBitmapTest {
         return best;
     }
 
-    private static void checkAgainstModel(SummaryBitmap bitmap, BitSet used, int size, SplittableRandom random,
-                                          String where) {
+    /** For every bit, the free bits from it on; one more entry, 0, at {@code size}. */
+    private static int[] freeRunLengths(BitSet used, int size) {
         int[] freeFrom = new int[size + 1];
-        int longest = 0;
         for (int i = size - 1; i >= 0; i--) {
             freeFrom[i] = used.get(i) ? 0 : freeFrom[i + 1] + 1;
-            longest = Math.max(longest, freeFrom[i]);
         }
+        return freeFrom;
+    }
+
+    /** {@code find} gives the lowest fitting start, and walks only when no descent can answer. */
+    private static void checkFind(SummaryBitmap bitmap, int[] freeFrom, int longest, long count, long align,
+                                  long phase, String where) {
+        long expected = -1;
+        for (int s = 0; s + count < freeFrom.length; s++) {
+            if (((s + phase) & (align - 1)) == 0 && freeFrom[s] >= count) {
+                expected = s;
+                break;
+            }
+        }
+        String what = where + " find(" + count + ", " + align + ", " + phase + ")";
+        long walkedBefore = bitmap.tree().walkSteps();
+        assertEquals(expected, bitmap.find(count, align, phase), what);
+        boolean walked = bitmap.tree().walkSteps() != walkedBefore;
+        assertEquals(needsAWalk(bitmap.tree().height(), freeFrom, longest, count, align, phase), walked,
+                what + " walked");
+    }
+
+    /**
+     * Whether {@code find} must fall back to the general walk: only when no descent answers, that is for a request
+     * that fits somewhere, on a tree with levels, that is neither unaligned, nor a block-aligned or small-block
+     * request in phase and no longer than its alignment, nor placed at an aligned start of the lowest free run long
+     * enough (for alignments up to 4,096 bits). Descents answer the rest in one node per level.
+     */
+    private static boolean needsAWalk(int height, int[] freeFrom, int longest, long count, long align, long phase) {
+        if (count > longest) {
+            return false;
+        }
+        if (height == 0) {
+            return true;
+        }
+        if (align == 1) {
+            return false;
+        }
+        int alignShift = Long.numberOfTrailingZeros(align);
+        if (((phase & (align - 1)) == 0) && count <= align
+                && (alignShift >= 2 && alignShift < 6 || alignShift >= 6 && alignShift - 6 < Math.min(6, height))) {
+            return false;
+        }
+        if (align > 4096) {
+            return true;
+        }
+        int runStart = 0;
+        while (freeFrom[runStart] < count) {
+            runStart++;
+        }
+        long aligned = runStart + ((align - (runStart + phase) % align) % align);
+        return aligned + count > runStart + freeFrom[runStart];
+    }
+
+    private static void checkAgainstModel(SummaryBitmap bitmap, BitSet used, int size, SplittableRandom random,
+                                          String where) {
+        int[] freeFrom = freeRunLengths(used, size);
+        int longest = Arrays.stream(freeFrom).max().getAsInt();
         assertEquals(longest, bitmap.largestFreeRun(), where);
         assertEquals(used.cardinality(), bitmap.usedBits(), where + " usedBits");
         for (int query = 0; query < 8; query++) {
@@ -329,15 +419,7 @@ class SummaryBitmapTest {
             long count = 1 + random.nextInt(random.nextBoolean() ? 4 : size);
             long align = 1L << random.nextInt(random.nextBoolean() ? 3 : 14);
             long phase = random.nextBoolean() ? 0 : random.nextInt(5000);
-            long expected = -1;
-            for (int s = 0; s + count <= size; s++) {
-                if (((s + phase) & (align - 1)) == 0 && freeFrom[s] >= count) {
-                    expected = s;
-                    break;
-                }
-            }
-            String what = where + " find(" + count + ", " + align + ", " + phase + ")";
-            assertEquals(expected, bitmap.find(count, align, phase), what);
+            checkFind(bitmap, freeFrom, longest, count, align, phase, where);
             int nextFree = used.nextClearBit(from);
             assertEquals(Math.min(nextFree, size), bitmap.nextFree(from), where + " nextFree " + from);
             int nextUsed = used.nextSetBit(from);
