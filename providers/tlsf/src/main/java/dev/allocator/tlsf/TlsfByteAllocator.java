@@ -317,13 +317,9 @@ public final class TlsfByteAllocator implements ByteAllocator {
             return NO_BLOCK;
         }
         settle();
-        long search = rounded;
-        if (align > granularity) {
-            search += align - granularity;
-            if (search < 0) {
-                search = Long.MAX_VALUE & ~granularityMask;
-            }
-        }
+        // Room for the padding an alignment above the granularity may need. No overflow: rounded + align -
+        // granularity <= size + align - 1, which Layout.check keeps within a long.
+        long search = rounded + Math.max(align - granularity, 0);
         int list = lists.findNonEmpty(classes.searchListOf(search));
         if (list >= 0) {
             int block = carve(lists.head(list), list, rounded, align);
@@ -617,7 +613,7 @@ public final class TlsfByteAllocator implements ByteAllocator {
             throw AllocException.invalidParam("size " + size + " rounded up to the granularity " + granularity
                     + " overflows a long");
         }
-        return size <= granularity ? granularity : (size + granularityMask) & ~granularityMask;
+        return Math.max(granularity, (size + granularityMask) & ~granularityMask); // size 0 gets a granule too
     }
 
     private AllocException noMemory(long size, long align) {

@@ -386,6 +386,27 @@ class TlsfByteAllocatorTest {
     }
 
     @Test
+    void theCloseFitSearchLooksAtFourBlocksAndThenGivesUp() {
+        for (int tooSmallFirst = 3; tooSmallFirst <= 4; tooSmallFirst++) {
+            TlsfByteAllocator allocator = powerOfTwoClasses(64 + tooSmallFirst * 48L);
+            long fits = allocator.alloc(48, 16);
+            allocator.alloc(16, 16);
+            long[] tooSmall = new long[tooSmallFirst];
+            for (int hole = 0; hole < tooSmallFirst; hole++) {
+                tooSmall[hole] = allocator.alloc(32, 16);
+                allocator.alloc(16, 16); // the region fills up; used blocks keep the holes apart
+            }
+            allocator.dealloc(fits, 48, 16);
+            for (long hole : tooSmall) {
+                allocator.dealloc(hole, 32, 16); // class [32, 64) lists the 32-byte holes first, then the 48-byte one
+            }
+            long expected = tooSmallFirst < 4 ? fits : ByteAllocator.NO_BLOCK;
+            assertEquals(expected, allocator.tryAlloc(48, 16), tooSmallFirst + " blocks too small before the fit");
+            checkInvariants(allocator);
+        }
+    }
+
+    @Test
     void anAlignedRequestNoRoundedUpClassHoldsTakesABlockFromTheClassAboveItsOwn() {
         TlsfByteAllocator allocator = powerOfTwoClasses(256);
         allocator.alloc(16, 16);
