@@ -70,45 +70,35 @@ class SplitPathTest {
 
     @Test
     void twoBlocksInFlightGetTheAddressesAndFiguresOfEagerMerging() {
-        Twins twins = twins(1L << 30);
-        for (int round = 0; round < 50; round++) {
-            long first = twins.alloc(256, 16);
-            long second = twins.alloc(256, 16);
-            assertEquals(0, first);
-            assertEquals(256, second);
-            if (round % 2 == 0) {
-                twins.free(first, 256, 16);
-                twins.free(second, 256, 16);
-            } else {
-                twins.free(second, 256, 16);
-                twins.free(first, 256, 16);
-            }
-            assertEquals(0, twins.plain.usedBytes());
-        }
-        twins.assertSame("after the rounds");
-        assertEquals(List.of("0+1073741824:free"), blocks(twins.plain), "all merged back");
+        roundsWithTwoInFlight(256, 256, "the buddy of the first");
     }
 
     @Test
     void aSmallBlockAndALargerOneInFlightGetTheAddressesAndFiguresOfEagerMerging() {
+        roundsWithTwoInFlight(256, 4096, "the path's piece of order 12, taken whole");
+    }
+
+    /** Rounds of alloc first, alloc second, both freed (in turn in either order) on twins: the same every round. */
+    private static void roundsWithTwoInFlight(long firstSize, long secondSize, String secondIs) {
         Twins twins = twins(1L << 30);
         for (int round = 0; round < 50; round++) {
-            long request = twins.alloc(256, 16);
-            long response = twins.alloc(4096, 16);
-            assertEquals(0, request);
-            assertEquals(4096, response, "the path's piece of order 12, taken whole");
+            long first = twins.alloc(firstSize, 16);
+            long second = twins.alloc(secondSize, 16);
+            assertEquals(0, first);
+            assertEquals(secondSize, second, secondIs);
             if (round % 2 == 0) {
-                twins.free(request, 256, 16);
-                twins.free(response, 4096, 16);
+                twins.free(first, firstSize, 16);
+                twins.free(second, secondSize, 16);
             } else {
-                twins.free(response, 4096, 16);
-                twins.free(request, 256, 16);
+                twins.free(second, secondSize, 16);
+                twins.free(first, firstSize, 16);
             }
             assertEquals(0, twins.plain.usedBytes());
             if (round % 10 == 0) {
                 twins.assertSame("round " + round);
             }
         }
+        twins.assertSame("after the rounds");
         assertEquals(List.of("0+1073741824:free"), blocks(twins.plain), "all merged back");
     }
 
