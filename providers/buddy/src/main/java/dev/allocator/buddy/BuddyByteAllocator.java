@@ -126,7 +126,8 @@ public final class BuddyByteAllocator implements ByteAllocator {
     /** Number of {@link #forEachBlock} calls running: changes are refused while it is not 0. */
     private int walks;
 
-    /** The split path (see "The split path" above): M's start (-1: none), orders k and f, region, L's and H's records. */
+    /** The split path (see "The split path" above): M's start (-1: none), orders k and f, region, L's and H's
+     * records. */
     private long pathStart = -1;
     private int pathOrder;
     private int pathTop = -1;
@@ -227,8 +228,7 @@ public final class BuddyByteAllocator implements ByteAllocator {
                     + start + ", +" + size + ")");
         }
         growRegionArrays();
-        settle();
-        forgetPath();
+        endPath();
         int at = regions.add(start, size);
         System.arraycopy(idByAddress, at, idByAddress, at + 1, regions.count() - 1 - at);
         idByAddress[at] = regionCount;
@@ -326,16 +326,14 @@ public final class BuddyByteAllocator implements ByteAllocator {
             if (!blocks.ensureRoom(oldOrder - newOrder)) {
                 return false;
             }
-            settle();
-            forgetPath();
+            endPath();
             shrink(block, oldOrder, newOrder);
             return true;
         }
         if (newOrder > top || (pos & ((1L << newOrder) - 1)) != 0) {
             return false; // not the lower half at some order: the space above belongs to another block pair
         }
-        settle();
-        forgetPath();
+        endPath();
         return grow(block, oldOrder, newOrder);
     }
 
@@ -563,6 +561,12 @@ public final class BuddyByteAllocator implements ByteAllocator {
             forgetPath();
             release(block);
         }
+    }
+
+    /** Before a change the path does not follow (a new region, a resize): the recorded free is done, the path ends. */
+    private void endPath() {
+        settle();
+        forgetPath();
     }
 
     /** Stops tracking the split path (none recorded free). */
