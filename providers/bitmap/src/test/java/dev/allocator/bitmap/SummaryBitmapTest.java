@@ -186,8 +186,8 @@ class SummaryBitmapTest {
                 SummaryBitmap bitmap = new SummaryBitmap(size);
                 BitSet used = new BitSet(size);
                 setUsed(bitmap, used, 0, freeFromBit);
-                int[] freeFrom = freeRunLengths(used, size);
-                int longest = size - freeFromBit;
+                long[] freeFrom = freeRunsFrom(used, size, size);
+                long longest = size - freeFromBit;
                 for (long count = 1; count <= longest + 1; count++) {
                     for (long align = 1; align <= 128; align <<= 1) {
                         checkFind(bitmap, freeFrom, longest, count, align, 0, "size " + size + " free from "
@@ -349,17 +349,8 @@ class SummaryBitmapTest {
         return best;
     }
 
-    /** For every bit, the free bits from it on; one more entry, 0, at {@code size}. */
-    private static int[] freeRunLengths(BitSet used, int size) {
-        int[] freeFrom = new int[size + 1];
-        for (int i = size - 1; i >= 0; i--) {
-            freeFrom[i] = used.get(i) ? 0 : freeFrom[i + 1] + 1;
-        }
-        return freeFrom;
-    }
-
     /** {@code find} gives the lowest fitting start, and walks only when no descent can answer. */
-    private static void checkFind(SummaryBitmap bitmap, int[] freeFrom, int longest, long count, long align,
+    private static void checkFind(SummaryBitmap bitmap, long[] freeFrom, long longest, long count, long align,
                                   long phase, String where) {
         long expected = -1;
         for (int s = 0; s + count < freeFrom.length; s++) {
@@ -382,7 +373,7 @@ class SummaryBitmapTest {
      * request in phase and no longer than its alignment, nor placed at an aligned start of the lowest free run long
      * enough (for alignments up to 4,096 bits). Descents answer the rest in one node per level.
      */
-    private static boolean needsAWalk(int height, int[] freeFrom, int longest, long count, long align, long phase) {
+    private static boolean needsAWalk(int height, long[] freeFrom, long longest, long count, long align, long phase) {
         if (count > longest) {
             return false;
         }
@@ -410,8 +401,8 @@ class SummaryBitmapTest {
 
     private static void checkAgainstModel(SummaryBitmap bitmap, BitSet used, int size, SplittableRandom random,
                                           String where) {
-        int[] freeFrom = freeRunLengths(used, size);
-        int longest = Arrays.stream(freeFrom).max().getAsInt();
+        long[] freeFrom = freeRunsFrom(used, size, size);
+        long longest = Arrays.stream(freeFrom).max().getAsLong();
         assertEquals(longest, bitmap.largestFreeRun(), where);
         assertEquals(used.cardinality(), bitmap.usedBits(), where + " usedBits");
         for (int query = 0; query < 8; query++) {
