@@ -13,6 +13,10 @@ import io.netty.buffer.PooledByteBufAllocator;
  *   <li>{@code concurrent-tlsf}, {@code concurrent-buddy}, {@code concurrent-slab}: a
  *       {@link ConcurrentByteAllocator} over that algorithm, default options, over an abstract range of
  *       {@link #POOL_BYTES};</li>
+ *   <li>{@code isolated-tlsf} (and {@code -buddy}, {@code -slab}): a control, not a peer: each thread gets a
+ *       {@code ConcurrentByteAllocator} of its own, so the threads run the same code and share nothing. Its
+ *       T2/T1 ratio is what the machine allows; the shared allocator's ratio below it would be the cost of
+ *       sharing. Not for {@link ConcurrentHandoff} (a handoff needs one allocator);</li>
  *   <li>{@code synchronized-tlsf} (and {@code -buddy}, {@code -slab}): the algorithm behind
  *       {@link Allocators#synchronizedByteAllocator}, one monitor;</li>
  *   <li>{@code netty-pooled}, {@code netty-adaptive}: Netty 4.2's allocators, direct buffers, with their
@@ -27,7 +31,8 @@ abstract class SharedAllocator {
 
     /** The names the benchmarks' {@code subject} parameters take. */
     static final String NAMES = "concurrent-tlsf, concurrent-buddy, concurrent-slab, synchronized-tlsf, "
-            + "synchronized-buddy, synchronized-slab, netty-pooled, netty-adaptive";
+            + "synchronized-buddy, synchronized-slab, netty-pooled, netty-adaptive, isolated-tlsf, isolated-buddy, "
+            + "isolated-slab";
 
     final String name;
 
@@ -46,6 +51,9 @@ abstract class SharedAllocator {
             ConcurrentByteAllocator allocator = ConcurrentByteAllocator.of(name.substring("concurrent-".length()));
             allocator.init(0, POOL_BYTES);
             return ours(name, allocator);
+        }
+        if (name.startsWith("isolated-")) {
+            return isolated(name, name.substring("isolated-".length()));
         }
         if (name.startsWith("synchronized-")) {
             ByteAllocator allocator = Allocators.synchronizedByteAllocator(
@@ -76,6 +84,22 @@ abstract class SharedAllocator {
             @Override
             Handoff handoff(int size) {
                 return new Handoff.Addresses(allocator, size);
+            }
+        };
+    }
+
+    private static SharedAllocator isolated(String name, String algorithm) {
+        return new SharedAllocator(name) {
+            @Override
+            Subject threadView(int slots) {
+                ConcurrentByteAllocator own = ConcurrentByteAllocator.of(algorithm);
+                own.init(0, POOL_BYTES);
+                return new SharedView(name, own, slots);
+            }
+
+            @Override
+            Handoff handoff(int size) {
+                throw new IllegalArgumentException(name + " gives each thread an allocator of its own: no handoff");
             }
         };
     }
