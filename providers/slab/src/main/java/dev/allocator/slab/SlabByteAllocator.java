@@ -10,18 +10,20 @@ package dev.allocator.slab;
  *
  *   buddy:  |chunk 64B x 64 = 4 KiB|   free 4 KiB   |chunk 512B x 64 = 32 KiB       | direct 8 KiB |  ...
  *            ^ start                                 ^ start
- *   ChunkTable: a record per chunk (never moved): start, class, log2(slots), occupancy (bit i = slot i free), found
- *   by start (AddressIndex); partial[class]: the chunks of that class with at least one free slot
+ *   ChunkTable: a record of four longs per chunk, all in one array (never moved): start, occupancy (bit i = slot
+ *   i free), shape (class, log2(slots)), list links; found by start through a hash index chained through the
+ *   records; partial[class]: the chunks of that class with at least one free slot
  *
  *     chunk 3 (class 64):  free = ...0001_0110   slots 1, 2, 4 free, slot 0 and 3 used
  *
  * alloc(size, align): class c = first class covering max(size, align) (a table lookup); chunk = head of
  *   partial[c], or a new chunk taken from the buddy (aligned to its size); slot = numberOfTrailingZeros(free);
  *   clear its bit; a chunk with no free bit leaves partial[c]. O(1).
- * dealloc(pos, size, align): class c as above; chunk start = pos rounded down to c's full chunk size (then to the
- *   smaller chunk sizes, at most log2(blocks-per-grow) more probes, only for chunks taken when memory was short);
- *   the chunk must be of class c, pos on a slot boundary and the slot's bit clear (else NOT_ALLOCATED, unchanged:
- *   the occupancy word detects double frees in O(1)). Set the bit; a chunk that was full rejoins partial[c].
+ * dealloc(pos, size, align): class c as above; chunk start = pos rounded down to c's full chunk size, one hash
+ *   probe whose record holds the start, shape and occupancy the free checks (chunks of fewer slots, taken when
+ *   memory was short, are probed only for the slot counts class c has: a mask per class); the chunk must be of
+ *   class c, pos on a slot boundary and the slot's bit clear (else NOT_ALLOCATED, unchanged: the occupancy word
+ *   detects double frees in O(1)). Set the bit; a chunk that was full rejoins partial[c].
  * Empty chunks (return-empty): the first chunk of a class to become empty stays as the class's SPARE, so a steady
  *   alloc/free pair never takes and returns a chunk; a second empty chunk of the class goes back to the buddy at
  *   once. Spares go back when the buddy runs short (only when that is sure to make the request succeed: a spare at
@@ -93,11 +95,10 @@ public final class SlabByteAllocator implements ByteAllocator {
     private long chunkBytes;
     private long slotBytesUsed;
     private long liveSlots;
-    private long freeSlots;
+    /** Slots of all chunks held, live or free: the free ones are {@code chunkSlots - liveSlots}. */
+    private long chunkSlots;
     /** Number of {@link #forEachBlock} calls running: changes are refused while it is not 0. */
     private int walks;
-    /** The chunk the last alloc or free used: a free into it needs no lookup. */
-    private int recentChunk = NONE;
     /** The slot the last call took from an existing chunk (undoable, see above), or NO_BLOCK. */
     private long undoPos = NO_BLOCK;
     private int undoClass = SizeClasses.NONE;
@@ -189,7 +190,6 @@ public final class SlabByteAllocator implements ByteAllocator {
             spares[sizeClass] = NONE;
         }
         int slot = chunks.takeSlot(chunk);
-        recentChunk = chunk;
         countSlotTaken(sizeClass);
         long pos = chunks.start(chunk) + ((long) slot << classes.shift(sizeClass));
         undoPos = pos;
@@ -202,13 +202,11 @@ public final class SlabByteAllocator implements ByteAllocator {
     private void countSlotTaken(int sizeClass) {
         slotBytesUsed += classes.size(sizeClass);
         liveSlots++;
-        freeSlots--;
     }
 
     private void countSlotReturned(int sizeClass) {
         slotBytesUsed -= classes.size(sizeClass);
         liveSlots--;
-        freeSlots++;
     }
 
     /** Does the recorded free (if any) and forgets the undoable allocation. */
@@ -358,7 +356,8 @@ public final class SlabByteAllocator implements ByteAllocator {
         }
         long used = usedBytes();
         return new AllocatorStats(backend.total(), used, backend.total() - used,
-                backend.liveBlocks() - chunks.size() + liveSlots, backend.freeRanges() + freeSlots, largest);
+                backend.liveBlocks() - chunks.size() + liveSlots, backend.freeRanges() + chunkSlots - liveSlots,
+                largest);
     }
 
     /**
@@ -393,7 +392,6 @@ public final class SlabByteAllocator implements ByteAllocator {
     @Override
     public void reset() {
         checkNotWalking();
-        recentChunk = NONE;
         undoFreed = false;
         undoPos = NO_BLOCK;
         undoClass = SizeClasses.NONE;
@@ -403,7 +401,7 @@ public final class SlabByteAllocator implements ByteAllocator {
         chunkBytes = 0;
         slotBytesUsed = 0;
         liveSlots = 0;
-        freeSlots = 0;
+        chunkSlots = 0;
     }
 
     /**
@@ -427,7 +425,7 @@ public final class SlabByteAllocator implements ByteAllocator {
         long start = buddy.tryAlloc(size, size); // a free block at least this large exists: cannot fail
         int slotShift = Long.numberOfTrailingZeros(size) - classes.shift(sizeClass);
         chunkBytes += size;
-        freeSlots += 1L << slotShift;
+        chunkSlots += 1L << slotShift;
         return chunks.add(start, sizeClass, slotShift);
     }
 
@@ -450,12 +448,9 @@ public final class SlabByteAllocator implements ByteAllocator {
 
     /** Gives an all-free chunk back to the buddy. */
     private void release(int chunk) {
-        if (chunk == recentChunk) {
-            recentChunk = NONE;
-        }
         long size = chunkSize(chunk);
         long start = chunks.start(chunk);
-        freeSlots -= 1L << chunks.slotShift(chunk);
+        chunkSlots -= 1L << chunks.slotShift(chunk);
         chunks.remove(chunk);
         buddy.dealloc(start, size, size);
         chunkBytes -= size;
@@ -463,25 +458,21 @@ public final class SlabByteAllocator implements ByteAllocator {
 
     /**
      * The chunk holding a LIVE slot of {@code sizeClass} at {@code pos}, or NONE. Chunks are aligned to their size,
-     * so the chunk of {@code 2^s} slots holding {@code pos} starts at {@code pos} rounded down to its size: probe
-     * the full chunk size first (the only probe in steady state), then the smaller ones.
+     * so a chunk of {@code 2^s} slots holding {@code pos} starts at {@code pos} rounded down to its size: one probe
+     * per chunk size the class has, largest first (only the full size, unless memory was short when a chunk was
+     * taken). At most one chunk holds {@code pos}, so the order changes only the cost.
      */
     private int chunkOf(long pos, int sizeClass) {
         int shift = classes.shift(sizeClass);
-        int recent = recentChunk;
-        if (recent != NONE && chunks.sizeClass(recent) == sizeClass) {
-            long offset = pos - chunks.start(recent);
-            if (offset >= 0 && offset < 1L << (shift + chunks.slotShift(recent))) {
-                return liveSlotAt(recent, offset, shift);
-            }
-        }
-        for (int slotShift = growShift; slotShift >= 0; slotShift--) {
+        int slotShifts = chunks.slotShiftsOf(sizeClass);
+        while (slotShifts != 0) {
+            int slotShift = 31 - Integer.numberOfLeadingZeros(slotShifts);
             long start = pos & -(1L << (shift + slotShift));
-            int chunk = chunks.find(start);
-            if (chunk != NONE && chunks.sizeClass(chunk) == sizeClass && chunks.slotShift(chunk) == slotShift) {
-                recentChunk = chunk;
+            int chunk = chunks.find(start, sizeClass, slotShift);
+            if (chunk != NONE) {
                 return liveSlotAt(chunk, pos - start, shift);
             }
+            slotShifts ^= 1 << slotShift;
         }
         return NONE;
     }

@@ -247,6 +247,29 @@ class SlabByteAllocatorTest {
     }
 
     @Test
+    void aClassWithChunksOfSeveralSizesFreesEachBlockInItsOwnChunk() {
+        SlabByteAllocator allocator = withPool(0, 4 * KIB + KIB); // blocks of 4 KiB and 1 KiB
+        List<Long> full = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            full.add(allocator.alloc(64, 8)); // the full chunk [0, 4 KiB)
+        }
+        long first = allocator.alloc(64, 8); // a chunk of 16 slots: all the 1 KiB block holds
+        long second = allocator.alloc(64, 8);
+        assertEquals(List.of(4 * KIB, 4 * KIB + 64), List.of(first, second));
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(4 * KIB + 128),
+                () -> allocator.dealloc(4 * KIB + 128, 64, 8)); // a free slot of the short chunk
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(first),
+                () -> allocator.dealloc(first, 128, 8)); // the short chunk is not of the 128-byte class
+        allocator.dealloc(second, 64, 8);
+        allocator.dealloc(full.get(5), 64, 8);
+        allocator.dealloc(first, 64, 8);
+        assertEquals(63 * 64, allocator.usedBytes());
+        assertEquals(full.get(5), allocator.alloc(64, 8), "the full chunk has its slot back");
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(first),
+                () -> allocator.dealloc(first, 64, 8));
+    }
+
+    @Test
     void exhaustionIsNoMemoryWithFiguresAndTryAllocReturnsNoBlock() {
         SlabByteAllocator allocator = withPool(0, 8 * KIB);
         allocator.alloc(64, 8); // takes a 4 KiB chunk
