@@ -3,37 +3,38 @@ package dev.allocator.slab;
 import java.util.Arrays;
 
 /**
- * The chunks the slab holds: a record of four {@code long}s per chunk, all in one array (a record never moves while
- * its chunk lives; a released record is handed out again before a new one), found by start address through a hash
- * index whose chains run through the records, and per size class the list of chunks with a free slot.
+ * The chunks the slab holds: a record of four {@code long}s per chunk, and the records ARE the hash table that finds
+ * a chunk by its start address (open addressing, linear probing), so a free goes from its address to its chunk's
+ * record in one step; per size class, the list of chunks with a free slot and the spare empty chunk.
  *
  * <pre>
- *   records  | chunk 0: START FREE SHAPE LINKS | chunk 1: START ... |           32 bytes a chunk, one long[]
- *     START  the chunk's first address (a buddy block, aligned to its size)
- *     FREE   occupancy: bit i set = slot i free
- *     SHAPE  low half: size class (bits 0-7) | log2 of the slot count (bits 8-10); high half: next in its chain
- *     LINKS  previous (high half) and next (low half) in its class's list of chunks with a free slot;
- *            once released: the next released record (low half)
- *   buckets  [ -1 | 7 | -1 | 2 | ... ]     bucket(start) = (start * golden ratio) &gt;&gt;&gt; bucketShift
- *                   |        |
- *                   r7 -&gt; r4  r2           chains through SHAPE's high half
+ *   records  | slot 0: START FREE SHAPE LINKS | slot 1: START ... | ...     32 bytes a slot, one long[]; a chunk is
+ *                                                                         known by its slot's number
+ *     START  the chunk's first address (a buddy block, aligned to its size); EMPTY (-1) or DELETED (-2) if none
+ *     FREE   occupancy: bit i set = slot i of the chunk free
+ *     SHAPE  size class (bits 0-7) | log2 of the chunk's slot count (bits 8-10)
+ *     LINKS  previous (high half) and next (low half) in its class's list of chunks with a free slot
+ *
+ *   find(start): i = (start * golden ratio) &gt;&gt;&gt; shift; while START(i) is neither start nor EMPTY: i = i + 1
  * </pre>
  *
- * <p>So a free reads one bucket and then, from the one record of its chunk, everything it needs: the start (the
- * chain's key), the shape (the check that the caller's size is the chunk's class) and the occupancy word; an
- * allocation reads its class's list head and that record. There are twice as many buckets as records, so a chain
- * holds about 1.25 records on average. Per class, a mask of the slot counts its chunks have lets a free probe only
- * the chunk sizes that exist (the full size only, unless memory was short when a chunk was taken).
+ * <p>So a free reads one record (two at times) and finds there everything it needs: the start (the key), the shape
+ * (the check that the caller's size is the chunk's class) and the occupancy word. Removing a chunk leaves its slot
+ * DELETED (lookups go on past it, an insert may reuse it), so no record moves while its chunk lives. Slots in use or
+ * deleted stay at most half of all slots: a lookup reads about 1.5 records, a miss about 2.5. When an insert would
+ * pass that bound, {@link #ensureRoom()} re-files the live records into a fresh array (twice as large if more than a
+ * quarter of the slots are live, else as large, dropping the deleted ones) and translates every chunk number it
+ * keeps (list links and heads, spares); the caller must hold no other chunk number across it. Per class, a mask of
+ * the slot counts its chunks have lets a free probe only the chunk sizes that exist (the full size only, unless
+ * memory was short when a chunk was taken).
  *
- * <p>The arrays double only in {@link #ensureRoom()}, which allocates both before it changes anything, and only when
- * no released record is left to hand out again (a released record is in no chain and no list), so every record it
- * re-files is live. Not thread safe; nothing is checked on the accessors (the allocator validates at its public
- * boundary).
+ * <p>Arrays are allocated only in {@link #ensureRoom()}, before anything changes. Not thread safe; nothing is
+ * checked on the accessors (the allocator validates at its public boundary).
  */
 final class ChunkTable {
-    /** No chunk: the end of a list or chain, or what {@link #find(long)} returns where no chunk starts. */
+    /** No chunk: the end of a list, or what {@link #find(long)} returns where no chunk starts. */
     static final int NONE = -1;
-    /** The most chunks a table holds: 2^28 records of 4 words stay below the JVM's array length limit. */
+    /** The most chunks a table holds: 2^28 chunks in 2^29 slots of 4 words stay below the JVM's array limit. */
     static final int MAX_CHUNKS = 1 << 28;
 
     private static final int START = 0;
@@ -42,22 +43,24 @@ final class ChunkTable {
     private static final int LINKS = 3;
     private static final int STRIDE_SHIFT = 2;
     private static final int SLOT_SHIFT = 8;
+    private static final long EMPTY = -1;
+    private static final long DELETED = -2;
     private static final long LOW = 0xFFFF_FFFFL;
     private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
-    private static final int MIN_CHUNKS = 16;
+    private static final int MIN_SLOTS = 128;
 
     private final int maxChunks;
-    /** The records; their number (the capacity) is a power of two. */
-    private long[] records = new long[MIN_CHUNKS << STRIDE_SHIFT];
-    /** Twice as many buckets as records: a chain holds about 1.25 records on average. */
-    private int[] buckets = emptyBuckets(MIN_CHUNKS << 1);
-    private int bucketShift = 64 - Integer.numberOfTrailingZeros(MIN_CHUNKS << 1);
-    /** Records {@code [0, highWater)} have been handed out at least once. */
-    private int highWater;
-    private int releasedHead = NONE;
+    /** The records, a power of two of them (slots); START is EMPTY where no chunk ever was since the last re-file. */
+    private long[] records;
+    private int slotMask;
+    private int hashShift;
+    /** Slots live or DELETED: at most half of them. */
+    private int used;
     private int count;
     /** Per class: the first chunk with a free slot, or NONE. */
     private final int[] partialHeads;
+    /** Per class: its spare empty chunk (kept when it emptied, see the allocator), or NONE. */
+    private final int[] spares;
     /** Per class: bit s set iff a chunk of {@code 2^s} slots of the class is held. */
     private final int[] slotShifts;
     /** Per class and slot shift ({@code sizeClass * 8 + slotShift}): how many such chunks are held. */
@@ -72,60 +75,99 @@ final class ChunkTable {
      * Creates an empty table for {@code classes} size classes that holds at most {@code maxChunks} chunks.
      *
      * @param classes   number of size classes
-     * @param maxChunks a power of two from 16 to {@link #MAX_CHUNKS}
+     * @param maxChunks a power of two from 1 to {@link #MAX_CHUNKS}
      */
     ChunkTable(int classes, int maxChunks) {
         this.maxChunks = maxChunks;
         partialHeads = new int[classes];
-        Arrays.fill(partialHeads, NONE);
+        spares = new int[classes];
         slotShifts = new int[classes];
         shapeCounts = new int[classes << 3];
+        allocate(Math.min(MIN_SLOTS, 2 * maxChunks));
+        clear();
     }
 
-    private static int[] emptyBuckets(int length) {
-        int[] fresh = new int[length];
-        Arrays.fill(fresh, NONE);
-        return fresh;
+    private void allocate(int slots) {
+        long[] fresh = new long[slots << STRIDE_SHIFT];
+        Arrays.fill(fresh, EMPTY);
+        records = fresh;
+        slotMask = slots - 1;
+        hashShift = 64 - Integer.numberOfTrailingZeros(slots);
     }
 
-    private int bucket(long start) {
-        return (int) ((start * GOLDEN) >>> bucketShift);
+    /** The slot where the probe for {@code start} begins. */
+    private int home(long start) {
+        return (int) ((start * GOLDEN) >>> hashShift);
     }
 
     /**
-     * Makes room for one more chunk so that {@link #add} allocates nothing.
+     * Makes room for one more chunk so that {@link #add} allocates nothing. May re-file the chunks under new numbers
+     * (their lists and spares follow): the caller must hold no chunk number across this call.
      *
      * @return false if the table cannot hold another chunk
-     * @throws OutOfMemoryError if the heap cannot hold the larger arrays; nothing changed then
+     * @throws OutOfMemoryError if the heap cannot hold the new array; nothing changed then
      */
     boolean ensureRoom() {
-        int capacity = records.length >>> STRIDE_SHIFT;
-        if (releasedHead != NONE || highWater < capacity) {
+        int slots = slotMask + 1;
+        if (2 * (used + 1) <= slots) {
             return true;
         }
-        if (capacity == maxChunks) {
+        if (count == maxChunks) {
             return false;
         }
-        long[] grownRecords = Arrays.copyOf(records, records.length << 1);
-        int[] grownBuckets = emptyBuckets(buckets.length << 1);
-        records = grownRecords;
-        buckets = grownBuckets;
-        bucketShift--;
-        for (int chunk = 0; chunk < highWater; chunk++) { // every record is live: none was released
-            link(chunk);
-        }
+        refile(4 * (count + 1) > slots ? 2 * slots : slots);
         return true;
     }
 
-    /** Number of hash buckets, for tests: twice the records' capacity. */
-    int bucketCount() {
-        return buckets.length;
+    /** Moves every live record into a fresh array of {@code slots} slots, translating the chunk numbers kept. */
+    private void refile(int slots) {
+        long[] old = records;
+        int[] moved = new int[old.length >>> STRIDE_SHIFT];
+        allocate(slots);
+        for (int chunk = 0; chunk < moved.length; chunk++) {
+            int at = chunk << STRIDE_SHIFT;
+            if (old[at + START] >= 0) {
+                int slot = freeSlotFor(old[at + START]);
+                System.arraycopy(old, at, records, slot << STRIDE_SHIFT, 1 << STRIDE_SHIFT);
+                moved[chunk] = slot;
+            }
+        }
+        for (int chunk = 0; chunk <= slotMask; chunk++) {
+            int at = (chunk << STRIDE_SHIFT) + LINKS;
+            if (records[at - LINKS + START] >= 0) {
+                long links = records[at];
+                records[at] = (long) translate(moved, (int) (links >> 32)) << 32 | translate(moved, (int) links) & LOW;
+            }
+        }
+        for (int sizeClass = 0; sizeClass < partialHeads.length; sizeClass++) {
+            partialHeads[sizeClass] = translate(moved, partialHeads[sizeClass]);
+            spares[sizeClass] = translate(moved, spares[sizeClass]);
+        }
+        used = count;
+    }
+
+    private static int translate(int[] moved, int chunk) {
+        return chunk == NONE ? NONE : moved[chunk];
+    }
+
+    /** The first slot from {@code start}'s home that holds no chunk (EMPTY or DELETED). */
+    private int freeSlotFor(long start) {
+        int slot = home(start);
+        while (records[slot << STRIDE_SHIFT] >= 0) {
+            slot = (slot + 1) & slotMask;
+        }
+        return slot;
+    }
+
+    /** Number of record slots, for tests: a power of two, at least twice the slots live or deleted. */
+    int slotCount() {
+        return slotMask + 1;
     }
 
     /**
      * Records a chunk with every slot free and puts it at the head of its class's list.
      *
-     * @param start     its first address, {@code >= 0}
+     * @param start     its first address, {@code >= 0}, where no chunk starts
      * @param sizeClass its class index, below 256
      * @param slotShift log2 of its number of slots, 0 to 6
      * @return the chunk
@@ -135,17 +177,14 @@ final class ChunkTable {
         if (!ensureRoom()) {
             throw new IllegalStateException("chunk table is full: " + maxChunks + " chunks");
         }
-        int chunk = releasedHead;
-        if (chunk != NONE) {
-            releasedHead = (int) records[(chunk << STRIDE_SHIFT) + LINKS];
-        } else {
-            chunk = highWater++;
-        }
+        int chunk = freeSlotFor(start);
         int at = chunk << STRIDE_SHIFT;
+        if (records[at + START] == EMPTY) {
+            used++;
+        }
         records[at + START] = start;
         records[at + FREE] = allFree(slotShift);
         records[at + SHAPE] = sizeClass | slotShift << SLOT_SHIFT;
-        link(chunk);
         push(sizeClass, chunk);
         count++;
         if (shapeCounts[(sizeClass << 3) + slotShift]++ == 0) {
@@ -154,59 +193,35 @@ final class ChunkTable {
         return chunk;
     }
 
-    /** Puts a chunk at the head of its bucket's chain (its SHAPE's low half is kept). */
-    private void link(int chunk) {
-        int at = chunk << STRIDE_SHIFT;
-        int bucket = bucket(records[at + START]);
-        records[at + SHAPE] = (long) buckets[bucket] << 32 | (records[at + SHAPE] & LOW);
-        buckets[bucket] = chunk;
-    }
-
-    /** Forgets a chunk that is on its class's list (it has a free slot); its record is handed out again later. */
+    /** Forgets a chunk that is on its class's list (it has a free slot); its slot is DELETED. */
     void remove(int chunk) {
-        int at = chunk << STRIDE_SHIFT;
         int sizeClass = sizeClass(chunk);
         int slotShift = slotShift(chunk);
         unlink(sizeClass, chunk);
-        int bucket = bucket(records[at + START]);
-        int next = chainNext(chunk);
-        int current = buckets[bucket];
-        if (current == chunk) {
-            buckets[bucket] = next;
-        } else {
-            int following = chainNext(current);
-            while (following != chunk) {
-                current = following;
-                following = chainNext(current);
-            }
-            int currentAt = current << STRIDE_SHIFT;
-            records[currentAt + SHAPE] = (long) next << 32 | (records[currentAt + SHAPE] & LOW);
-        }
-        records[at + LINKS] = releasedHead & LOW;
-        releasedHead = chunk;
+        records[chunk << STRIDE_SHIFT] = DELETED;
         count--;
         if (--shapeCounts[(sizeClass << 3) + slotShift] == 0) {
             slotShifts[sizeClass] &= ~(1 << slotShift);
         }
     }
 
-    private int chainNext(int chunk) {
-        return (int) (records[(chunk << STRIDE_SHIFT) + SHAPE] >> 32);
-    }
-
-    /** The chunk starting at {@code start}, or {@link #NONE}. */
+    /** The chunk starting at {@code start} ({@code >= 0}), or {@link #NONE}. */
     int find(long start) {
-        int chunk = buckets[bucket(start)];
-        while (chunk != NONE && records[chunk << STRIDE_SHIFT] != start) {
-            chunk = chainNext(chunk);
+        int slot = home(start);
+        long key;
+        while ((key = records[slot << STRIDE_SHIFT]) != start) {
+            if (key == EMPTY) {
+                return NONE;
+            }
+            slot = (slot + 1) & slotMask;
         }
-        return chunk;
+        return slot;
     }
 
     /** The chunk starting at {@code start} of class {@code sizeClass} with {@code 2^slotShift} slots, or NONE. */
     int find(long start, int sizeClass, int slotShift) {
         int chunk = find(start);
-        return chunk != NONE && (int) records[(chunk << STRIDE_SHIFT) + SHAPE] == (sizeClass | slotShift << SLOT_SHIFT)
+        return chunk != NONE && records[(chunk << STRIDE_SHIFT) + SHAPE] == (sizeClass | slotShift << SLOT_SHIFT)
                 ? chunk : NONE;
     }
 
@@ -225,6 +240,16 @@ final class ChunkTable {
         return (int) records[(chunk << STRIDE_SHIFT) + LINKS];
     }
 
+    /** The spare empty chunk of a class, or {@link #NONE}. */
+    int spare(int sizeClass) {
+        return spares[sizeClass];
+    }
+
+    /** Makes {@code chunk} (or {@link #NONE}) the spare of a class. */
+    void setSpare(int sizeClass, int chunk) {
+        spares[sizeClass] = chunk;
+    }
+
     long start(int chunk) {
         return records[chunk << STRIDE_SHIFT];
     }
@@ -235,7 +260,7 @@ final class ChunkTable {
 
     /** log2 of the chunk's number of slots. */
     int slotShift(int chunk) {
-        return ((int) records[(chunk << STRIDE_SHIFT) + SHAPE] >>> SLOT_SHIFT) & 0x7;
+        return (int) records[(chunk << STRIDE_SHIFT) + SHAPE] >>> SLOT_SHIFT;
     }
 
     /** Whether every slot of the chunk is free. */
@@ -283,15 +308,15 @@ final class ChunkTable {
         }
         slots |= 1L << slot;
         records[at + FREE] = slots;
-        return slots == allFree((shape >>> SLOT_SHIFT) & 0x7);
+        return slots == allFree(shape >>> SLOT_SHIFT);
     }
 
     private void push(int sizeClass, int chunk) {
         int first = partialHeads[sizeClass];
-        records[(chunk << STRIDE_SHIFT) + LINKS] = (long) NONE << 32 | (first & LOW);
+        records[(chunk << STRIDE_SHIFT) + LINKS] = (long) NONE << 32 | first & LOW;
         if (first != NONE) {
             int firstAt = (first << STRIDE_SHIFT) + LINKS;
-            records[firstAt] = (long) chunk << 32 | (records[firstAt] & LOW);
+            records[firstAt] = (long) chunk << 32 | records[firstAt] & LOW;
         }
         partialHeads[sizeClass] = chunk;
     }
@@ -302,11 +327,11 @@ final class ChunkTable {
         int next = (int) links;
         if (next != NONE) {
             int nextAt = (next << STRIDE_SHIFT) + LINKS;
-            records[nextAt] = (long) previous << 32 | (records[nextAt] & LOW);
+            records[nextAt] = (long) previous << 32 | records[nextAt] & LOW;
         }
         if (previous != NONE) {
             int previousAt = (previous << STRIDE_SHIFT) + LINKS;
-            records[previousAt] = (records[previousAt] & ~LOW) | (next & LOW);
+            records[previousAt] = records[previousAt] & ~LOW | next & LOW;
         } else {
             partialHeads[sizeClass] = next;
         }
@@ -317,13 +342,13 @@ final class ChunkTable {
         return count;
     }
 
-    /** Forgets every chunk; the arrays keep their size. */
+    /** Forgets every chunk, in O(slots); the array keeps its size. */
     void clear() {
-        highWater = 0;
-        releasedHead = NONE;
+        Arrays.fill(records, EMPTY);
+        used = 0;
         count = 0;
-        Arrays.fill(buckets, NONE);
         Arrays.fill(partialHeads, NONE);
+        Arrays.fill(spares, NONE);
         Arrays.fill(slotShifts, 0);
         Arrays.fill(shapeCounts, 0);
     }

@@ -51,7 +51,6 @@ import dev.allocator.api.BlockVisitor;
 import dev.allocator.api.ByteAllocator;
 import dev.allocator.api.Layout;
 import dev.allocator.buddy.BuddyByteAllocator;
-import java.util.Arrays;
 import java.util.ConcurrentModificationException;
 import java.util.Objects;
 
@@ -89,8 +88,6 @@ public final class SlabByteAllocator implements ByteAllocator {
     private final boolean returnEmpty;
     private final BuddyByteAllocator buddy;
     private final ChunkTable chunks;
-    /** Per class: its spare empty chunk, or NONE. */
-    private final int[] spares;
 
     private long chunkBytes;
     private long slotBytesUsed;
@@ -142,8 +139,6 @@ public final class SlabByteAllocator implements ByteAllocator {
         this.returnEmpty = returnEmpty;
         this.buddy = new BuddyByteAllocator(classes.size(0), BUDDY_MAX_ORDER);
         this.chunks = new ChunkTable(classes.count());
-        this.spares = new int[classes.count()];
-        Arrays.fill(spares, NONE);
     }
 
     @Override
@@ -186,8 +181,8 @@ public final class SlabByteAllocator implements ByteAllocator {
             if (chunk == NONE) {
                 return NO_BLOCK;
             }
-        } else if (chunk == spares[sizeClass]) {
-            spares[sizeClass] = NONE;
+        } else if (chunk == chunks.spare(sizeClass)) {
+            chunks.setSpare(sizeClass, NONE);
         }
         int slot = chunks.takeSlot(chunk);
         countSlotTaken(sizeClass);
@@ -223,8 +218,8 @@ public final class SlabByteAllocator implements ByteAllocator {
     private void returnSlot(int chunk, int slot, int sizeClass) {
         boolean empty = chunks.returnSlot(chunk, slot);
         if (returnEmpty && empty) {
-            if (spares[sizeClass] == NONE) {
-                spares[sizeClass] = chunk;
+            if (chunks.spare(sizeClass) == NONE) {
+                chunks.setSpare(sizeClass, chunk);
             } else {
                 release(chunk);
             }
@@ -244,6 +239,9 @@ public final class SlabByteAllocator implements ByteAllocator {
     public void dealloc(long pos, long size, long align) {
         Layout.check(size, align);
         checkNotWalking();
+        if (pos < 0) { // no block starts there; the chunk table's keys are addresses >= 0
+            throw notAllocated(pos, size, align);
+        }
         int sizeClass = classes.classFor(size, align);
         if (pos == undoPos && sizeClass == undoClass && !undoFreed) {
             undoFreed = true; // the inverse of the allocation just made: done lazily, see settle()
@@ -282,6 +280,9 @@ public final class SlabByteAllocator implements ByteAllocator {
         Layout.check(oldSize, align);
         Layout.check(newSize, align);
         checkNotWalking();
+        if (pos < 0) {
+            throw notAllocated(pos, oldSize, align);
+        }
         settle();
         int oldClass = classes.classFor(oldSize, align);
         int newClass = classes.classFor(newSize, align);
@@ -317,7 +318,7 @@ public final class SlabByteAllocator implements ByteAllocator {
                 }
                 chunk = next;
             }
-            spares[sizeClass] = NONE;
+            chunks.setSpare(sizeClass, NONE);
         }
     }
 
@@ -350,8 +351,9 @@ public final class SlabByteAllocator implements ByteAllocator {
             if (chunks.firstWithFreeSlot(sizeClass) != NONE) {
                 largest = Math.max(largest, classes.size(sizeClass));
             }
-            if (spares[sizeClass] != NONE) {
-                largest = Math.max(largest, chunkSize(spares[sizeClass]));
+            int spare = chunks.spare(sizeClass);
+            if (spare != NONE) {
+                largest = Math.max(largest, chunkSize(spare));
             }
         }
         long used = usedBytes();
@@ -396,7 +398,6 @@ public final class SlabByteAllocator implements ByteAllocator {
         undoPos = NO_BLOCK;
         undoClass = SizeClasses.NONE;
         chunks.clear();
-        Arrays.fill(spares, NONE);
         buddy.reset();
         chunkBytes = 0;
         slotBytesUsed = 0;
@@ -432,9 +433,9 @@ public final class SlabByteAllocator implements ByteAllocator {
     /** Gives back the spare chunk of some class that is at least {@code bytes} large; false if there is none. */
     private boolean releaseSpareOfAtLeast(long bytes) {
         for (int sizeClass = classes.count() - 1; sizeClass >= 0; sizeClass--) {
-            int spare = spares[sizeClass];
+            int spare = chunks.spare(sizeClass);
             if (spare != NONE && chunkSize(spare) >= bytes) {
-                spares[sizeClass] = NONE;
+                chunks.setSpare(sizeClass, NONE);
                 release(spare);
                 return true;
             }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChunkTableTest {
@@ -52,12 +54,15 @@ class ChunkTableTest {
     }
 
     @Test
-    void removedChunkIdsAreReused() {
+    void aRemovedChunkIsNotFoundAndItsStartCanBeAddedAgain() {
         ChunkTable table = new ChunkTable(7);
         int first = table.add(0, 0, 6);
         table.remove(first);
         assertEquals(ChunkTable.NONE, table.find(0));
-        assertEquals(first, table.add(4096, 1, 6));
+        assertEquals(0, table.size());
+        int again = table.add(0, 1, 6);
+        assertEquals(again, table.find(0));
+        assertEquals(1, table.sizeClass(again));
     }
 
     @Test
@@ -91,11 +96,15 @@ class ChunkTableTest {
     }
 
     @Test
-    void removingChunksAnywhereInTheirChainsKeepsTheOthersFound() {
+    void removingChunksAnywhereKeepsTheOthersFoundAndTheirSlotsAreUsedAgain() {
         ChunkTable table = new ChunkTable(3);
         int[] chunks = new int[3000];
         for (int i = 0; i < chunks.length; i++) {
-            chunks[i] = table.add(i * 4096L, i % 3, 6); // 3000 chunks in 8192 buckets: many chains of two or more
+            table.add(i * 4096L, i % 3, 6); // 3000 chunks in 8192 slots: many probe runs of two or more
+        }
+        assertEquals(8192, table.slotCount());
+        for (int i = 0; i < chunks.length; i++) {
+            chunks[i] = table.find(i * 4096L); // numbers change when the table grows: look them up after
         }
         for (int i = 0; i < chunks.length; i += 3) {
             table.remove(chunks[i]);
@@ -107,9 +116,72 @@ class ChunkTableTest {
         for (int i = 0; i < chunks.length; i++) {
             assertEquals(i % 3 == 2 ? chunks[i] : ChunkTable.NONE, table.find(i * 4096L), "chunk at " + i * 4096L);
         }
-        int reused = table.add(1L << 40, 0, 6);
-        assertEquals(chunks[1 + 3 * 999], reused, "the last record released is handed out first");
-        assertEquals(reused, table.find(1L << 40));
+        for (int i = 0; i < chunks.length; i += 3) {
+            chunks[i] = table.add(i * 4096L, 0, 6); // a deleted slot on its probe, its own at the latest
+        }
+        for (int i = 0; i < chunks.length; i++) {
+            assertEquals(i % 3 == 1 ? ChunkTable.NONE : chunks[i], table.find(i * 4096L), "chunk at " + i * 4096L);
+        }
+        assertEquals(8192, table.slotCount(), "no re-file: deleted slots were used again");
+    }
+
+    @Test
+    void refilingKeepsTheListsInOrderAndTheSpares() {
+        ChunkTable table = new ChunkTable(2);
+        long[] starts = new long[40];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = i * 8192L;
+            int chunk = table.add(starts[i], i % 2, 1);
+            if (i % 5 == 0) {
+                table.takeSlot(chunk);
+                table.takeSlot(chunk); // full: out of its list
+            }
+        }
+        table.setSpare(1, table.find(starts[7]));
+        List<Long> before = listedStarts(table);
+        int slots = table.slotCount();
+        for (int i = 40; table.slotCount() == slots; i++) {
+            table.add(i * 8192L, 0, 0); // until the table grows and re-files
+        }
+        assertEquals(starts[7], table.start(table.spare(1)), "the spare follows its chunk");
+        assertEquals(ChunkTable.NONE, table.spare(0));
+        List<Long> after = listedStarts(table);
+        assertEquals(before, after.subList(after.size() - before.size(), after.size()),
+                "the older chunks keep their order behind the new ones");
+        for (int i = 0; i < starts.length; i++) {
+            int chunk = table.find(starts[i]);
+            assertEquals(i % 2, table.sizeClass(chunk));
+            assertEquals(i % 5 == 0 ? 0 : 0b11L, table.freeSlots(chunk));
+        }
+    }
+
+    @Test
+    void chunksComingAndGoingDoNotGrowTheTable() {
+        ChunkTable table = new ChunkTable(1);
+        for (int round = 0; round < 1000; round++) {
+            for (int i = 0; i < 30; i++) {
+                table.add((round * 30L + i) * 64, 0, 0);
+            }
+            for (int i = 0; i < 30; i++) {
+                table.remove(table.find((round * 30L + i) * 64));
+            }
+        }
+        assertEquals(128, table.slotCount(), "deleted slots go in re-files of the same size (30 live < 128 / 4)");
+        assertEquals(0, table.size());
+        assertEquals(ChunkTable.NONE, table.firstWithFreeSlot(0));
+        int last = table.add(7, 0, 0);
+        assertEquals(last, table.find(7));
+    }
+
+    private static List<Long> listedStarts(ChunkTable table) {
+        List<Long> starts = new ArrayList<>();
+        for (int sizeClass = 0; sizeClass < 2; sizeClass++) {
+            for (int chunk = table.firstWithFreeSlot(sizeClass); chunk != ChunkTable.NONE;
+                    chunk = table.nextWithFreeSlot(chunk)) {
+                starts.add(table.start(chunk));
+            }
+        }
+        return starts;
     }
 
     @Test
@@ -137,35 +209,39 @@ class ChunkTableTest {
     @Test
     void aFullTableSaysSoAndAddsNothing() {
         ChunkTable table = new ChunkTable(1, 32);
+        int[] chunks = new int[32];
         for (int i = 0; i < 32; i++) {
             assertTrue(table.ensureRoom());
-            assertEquals(i, table.add(i * 64L, 0, 0));
+            chunks[i] = table.add(i * 64L, 0, 0);
         }
-        assertEquals(64, table.bucketCount(), "twice as many buckets as records");
+        assertEquals(64, table.slotCount(), "twice as many slots as chunks");
         assertFalse(table.ensureRoom());
         assertThrows(IllegalStateException.class, () -> table.add(1L << 20, 0, 0));
         assertEquals(32, table.size());
         assertEquals(ChunkTable.NONE, table.find(1L << 20));
         for (int i = 0; i < 32; i++) {
-            assertEquals(i, table.find(i * 64L));
+            assertEquals(chunks[i], table.find(i * 64L));
         }
-        table.remove(7);
-        assertTrue(table.ensureRoom(), "a released record is handed out again");
-        assertEquals(7, table.add(1L << 20, 0, 0));
+        table.remove(chunks[7]);
+        assertTrue(table.ensureRoom(), "room again");
+        int added = table.add(1L << 20, 0, 0);
+        assertEquals(added, table.find(1L << 20));
+        assertEquals(ChunkTable.NONE, table.find(7 * 64L));
+        assertEquals(32, table.size());
     }
 
     @Test
-    void theBucketsDoubleWithTheRecords() {
+    void theSlotsDoubleWhenMoreThanHalfAreInUse() {
         ChunkTable table = new ChunkTable(1);
-        assertEquals(32, table.bucketCount());
-        for (int i = 0; i < 16; i++) {
+        assertEquals(128, table.slotCount());
+        for (int i = 0; i < 64; i++) {
             table.add(i * 64L, 0, 0);
         }
-        assertEquals(32, table.bucketCount());
+        assertEquals(128, table.slotCount());
         table.add(1L << 20, 0, 0);
-        assertEquals(64, table.bucketCount());
-        assertEquals(16, table.find(1L << 20));
-        assertEquals(3, table.find(3 * 64L), "re-filed when the table grew");
+        assertEquals(256, table.slotCount());
+        assertEquals(1L << 20, table.start(table.find(1L << 20)));
+        assertEquals(3 * 64L, table.start(table.find(3 * 64L)), "re-filed when the table grew");
     }
 
     @Test

@@ -338,6 +338,25 @@ class SlabByteAllocatorTest {
     }
 
     @Test
+    void negativeAddressesAreNotAllocatedAndChangeNothing() {
+        SlabByteAllocator allocator = new SlabByteAllocator(new long[] {1, 64}, 2, true);
+        allocator.init(0, MIB);
+        allocator.alloc(1, 1); // a chunk of two 1-byte slots
+        for (long pos : new long[] {-1, -2, -64, Long.MIN_VALUE}) {
+            assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(pos),
+                    () -> allocator.dealloc(pos, 1, 1));
+            assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(pos),
+                    () -> allocator.dealloc(pos, 5000, 8)); // a request above the classes
+            assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(pos),
+                    () -> allocator.tryResize(pos, 1, 1, 1));
+            assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(pos),
+                    () -> allocator.tryResize(pos, 5000, 6000, 8));
+        }
+        SlabByteAllocator fresh = withPool(0, MIB);
+        assertRejectedUnchanged(fresh, AllocError.NOT_ALLOCATED, "-1", () -> fresh.dealloc(-1, 5000, 8));
+    }
+
+    @Test
     void resizeSucceedsWithinTheClassAndFailsAcrossUnchanged() {
         SlabByteAllocator allocator = withPool(0, MIB);
         long block = allocator.alloc(100, 8);
