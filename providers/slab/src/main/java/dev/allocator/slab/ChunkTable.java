@@ -10,8 +10,8 @@ import java.util.Arrays;
  * <pre>
  *   records  | slot 0: START FREE SHAPE LINKS | slot 1: START ... | ...     32 bytes a slot, one long[]; a chunk is
  *                                                                         known by its slot's number
- *     START  the chunk's first address (a buddy block, aligned to its size); EMPTY (-1) or DELETED (-2) if none
- *     FREE   occupancy: bit i set = slot i of the chunk free
+ *     START  the chunk's first address (a buddy block, aligned to its size); EMPTY (-1) if the slot holds none
+ *     FREE   occupancy: bit i set = slot i of the chunk free (not 0 iff the chunk is in its class's list)
  *     SHAPE  size class (bits 0-7) | log2 of the chunk's slot count (bits 8-10)
  *     LINKS  previous (high half) and next (low half) in its class's list of chunks with a free slot
  *
@@ -19,17 +19,18 @@ import java.util.Arrays;
  * </pre>
  *
  * <p>So a free reads one record (two at times) and finds there everything it needs: the start (the key), the shape
- * (the check that the caller's size is the chunk's class) and the occupancy word. Removing a chunk leaves its slot
- * DELETED (lookups go on past it, an insert may reuse it), so no record moves while its chunk lives. Slots in use or
- * deleted stay at most half of all slots: a lookup reads about 1.5 records, a miss about 2.5. When an insert would
- * pass that bound, {@link #ensureRoom()} re-files the live records into a fresh array (twice as large if more than a
- * quarter of the slots are live, else as large, dropping the deleted ones) and translates every chunk number it
- * keeps (list links and heads, spares); the caller must hold no other chunk number across it. Per class, a mask of
- * the slot counts its chunks have lets a free probe only the chunk sizes that exist (the full size only, unless
- * memory was short when a chunk was taken).
+ * (the check that the caller's size is the chunk's class) and the occupancy word. At most half the slots hold a
+ * chunk: a lookup reads about 1.5 records, a miss about 2.5. Removing a chunk shifts the records after it in its
+ * probe run back into the hole where their probe allows (no tombstones, so lookups never slow down and nothing is
+ * ever re-filed for them); a record that moves takes its list links along and its list neighbours, list head and
+ * spare follow it. So chunk numbers change on {@link #remove(int, int)} (which translates one number the caller
+ * keeps) and when {@link #ensureRoom()} doubles the table (re-filing every record, lists and spares translated):
+ * the caller holds no other chunk number across either. Per class, a mask of the slot counts its chunks have lets a
+ * free probe only the chunk sizes that exist (the full size only, unless memory was short when a chunk was taken).
  *
- * <p>Arrays are allocated only in {@link #ensureRoom()}, before anything changes. Not thread safe; nothing is
- * checked on the accessors (the allocator validates at its public boundary).
+ * <p>Arrays are allocated only when {@link #ensureRoom()} doubles the table, before anything changes: once the table
+ * has held the most chunks it will hold, nothing allocates. Not thread safe; nothing is checked on the accessors
+ * (the allocator validates at its public boundary).
  */
 final class ChunkTable {
     /** No chunk: the end of a list, or what {@link #find(long)} returns where no chunk starts. */
@@ -44,18 +45,15 @@ final class ChunkTable {
     private static final int STRIDE_SHIFT = 2;
     private static final int SLOT_SHIFT = 8;
     private static final long EMPTY = -1;
-    private static final long DELETED = -2;
     private static final long LOW = 0xFFFF_FFFFL;
     private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
     private static final int MIN_SLOTS = 128;
 
     private final int maxChunks;
-    /** The records, a power of two of them (slots); START is EMPTY where no chunk ever was since the last re-file. */
+    /** The records, a power of two of them (slots), at most half of them holding a chunk. */
     private long[] records;
     private int slotMask;
     private int hashShift;
-    /** Slots live or DELETED: at most half of them. */
-    private int used;
     private int count;
     /** Per class: the first chunk with a free slot, or NONE. */
     private final int[] partialHeads;
@@ -101,25 +99,24 @@ final class ChunkTable {
     }
 
     /**
-     * Makes room for one more chunk so that {@link #add} allocates nothing. May re-file the chunks under new numbers
-     * (their lists and spares follow): the caller must hold no chunk number across this call.
+     * Makes room for one more chunk so that {@link #add} allocates nothing. May double the table and re-file the
+     * chunks under new numbers (their lists and spares follow): the caller must hold no chunk number across this.
      *
      * @return false if the table cannot hold another chunk
-     * @throws OutOfMemoryError if the heap cannot hold the new array; nothing changed then
+     * @throws OutOfMemoryError if the heap cannot hold the new arrays; nothing changed then
      */
     boolean ensureRoom() {
-        int slots = slotMask + 1;
-        if (2 * (used + 1) <= slots) {
+        if (2 * (count + 1) <= slotMask + 1) {
             return true;
         }
         if (count == maxChunks) {
             return false;
         }
-        refile(4 * (count + 1) > slots ? 2 * slots : slots);
+        refile(2 * (slotMask + 1));
         return true;
     }
 
-    /** Moves every live record into a fresh array of {@code slots} slots, translating the chunk numbers kept. */
+    /** Moves every record into a fresh array of {@code slots} slots, translating the chunk numbers kept. */
     private void refile(int slots) {
         long[] old = records;
         int[] moved = new int[old.length >>> STRIDE_SHIFT];
@@ -133,24 +130,24 @@ final class ChunkTable {
             }
         }
         for (int chunk = 0; chunk <= slotMask; chunk++) {
-            int at = (chunk << STRIDE_SHIFT) + LINKS;
-            if (records[at - LINKS + START] >= 0) {
-                long links = records[at];
-                records[at] = (long) translate(moved, (int) (links >> 32)) << 32 | translate(moved, (int) links) & LOW;
+            int at = chunk << STRIDE_SHIFT;
+            if (records[at + START] >= 0 && records[at + FREE] != 0) { // a listed chunk: its links are numbers
+                long links = records[at + LINKS];
+                records[at + LINKS] = (long) translate(moved, (int) (links >> 32)) << 32
+                        | translate(moved, (int) links) & LOW;
             }
         }
         for (int sizeClass = 0; sizeClass < partialHeads.length; sizeClass++) {
             partialHeads[sizeClass] = translate(moved, partialHeads[sizeClass]);
             spares[sizeClass] = translate(moved, spares[sizeClass]);
         }
-        used = count;
     }
 
     private static int translate(int[] moved, int chunk) {
         return chunk == NONE ? NONE : moved[chunk];
     }
 
-    /** The first slot from {@code start}'s home that holds no chunk (EMPTY or DELETED). */
+    /** The first slot from {@code start}'s home that holds no chunk. */
     private int freeSlotFor(long start) {
         int slot = home(start);
         while (records[slot << STRIDE_SHIFT] >= 0) {
@@ -159,7 +156,7 @@ final class ChunkTable {
         return slot;
     }
 
-    /** Number of record slots, for tests: a power of two, at least twice the slots live or deleted. */
+    /** Number of record slots, for tests: a power of two, at least twice the chunks held. */
     int slotCount() {
         return slotMask + 1;
     }
@@ -179,9 +176,6 @@ final class ChunkTable {
         }
         int chunk = freeSlotFor(start);
         int at = chunk << STRIDE_SHIFT;
-        if (records[at + START] == EMPTY) {
-            used++;
-        }
         records[at + START] = start;
         records[at + FREE] = allFree(slotShift);
         records[at + SHAPE] = sizeClass | slotShift << SLOT_SHIFT;
@@ -193,15 +187,64 @@ final class ChunkTable {
         return chunk;
     }
 
-    /** Forgets a chunk that is on its class's list (it has a free slot); its slot is DELETED. */
+    /** Forgets a chunk that is on its class's list (it has a free slot); other chunks may change numbers. */
     void remove(int chunk) {
+        remove(chunk, NONE);
+    }
+
+    /**
+     * Forgets a chunk that is on its class's list (it has a free slot) and closes its hole: each later record of its
+     * probe run whose home is not after the hole moves into it (the hole moves on to where it was), until an empty
+     * slot ends the run.
+     *
+     * @param chunk   the chunk to forget
+     * @param watched a chunk number the caller keeps (or {@link #NONE}), not {@code chunk}
+     * @return the number of {@code watched} afterwards
+     */
+    int remove(int chunk, int watched) {
         int sizeClass = sizeClass(chunk);
         int slotShift = slotShift(chunk);
         unlink(sizeClass, chunk);
-        records[chunk << STRIDE_SHIFT] = DELETED;
         count--;
         if (--shapeCounts[(sizeClass << 3) + slotShift] == 0) {
             slotShifts[sizeClass] &= ~(1 << slotShift);
+        }
+        int hole = chunk;
+        int slot = chunk;
+        long start;
+        while ((start = records[(slot = (slot + 1) & slotMask) << STRIDE_SHIFT]) != EMPTY) {
+            if (((slot - home(start)) & slotMask) >= ((slot - hole) & slotMask)) { // its home is at or before the hole
+                move(slot, hole);
+                watched = watched == slot ? hole : watched;
+                hole = slot;
+            }
+        }
+        records[hole << STRIDE_SHIFT] = EMPTY;
+        return watched;
+    }
+
+    /** Moves a record to an empty slot; its list neighbours (or its list's head) and its class's spare follow. */
+    private void move(int from, int to) {
+        System.arraycopy(records, from << STRIDE_SHIFT, records, to << STRIDE_SHIFT, 1 << STRIDE_SHIFT);
+        int at = to << STRIDE_SHIFT;
+        int sizeClass = (int) records[at + SHAPE] & 0xFF;
+        if (records[at + FREE] != 0) {
+            long links = records[at + LINKS];
+            int previous = (int) (links >> 32);
+            int next = (int) links;
+            if (previous != NONE) {
+                int previousAt = (previous << STRIDE_SHIFT) + LINKS;
+                records[previousAt] = records[previousAt] & ~LOW | to & LOW;
+            } else {
+                partialHeads[sizeClass] = to;
+            }
+            if (next != NONE) {
+                int nextAt = (next << STRIDE_SHIFT) + LINKS;
+                records[nextAt] = (long) to << 32 | records[nextAt] & LOW;
+            }
+        }
+        if (spares[sizeClass] == from) {
+            spares[sizeClass] = to;
         }
     }
 
@@ -345,7 +388,6 @@ final class ChunkTable {
     /** Forgets every chunk, in O(slots); the array keeps its size. */
     void clear() {
         Arrays.fill(records, EMPTY);
-        used = 0;
         count = 0;
         Arrays.fill(partialHeads, NONE);
         Arrays.fill(spares, NONE);

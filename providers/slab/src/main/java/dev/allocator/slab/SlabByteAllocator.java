@@ -10,9 +10,9 @@ package dev.allocator.slab;
  *
  *   buddy:  |chunk 64B x 64 = 4 KiB|   free 4 KiB   |chunk 512B x 64 = 32 KiB       | direct 8 KiB |  ...
  *            ^ start                                 ^ start
- *   ChunkTable: a record of four longs per chunk, all in one array (never moved): start, occupancy (bit i = slot
- *   i free), shape (class, log2(slots)), list links; found by start through a hash index chained through the
- *   records; partial[class]: the chunks of that class with at least one free slot
+ *   ChunkTable: a record of four longs per chunk (start, occupancy: bit i = slot i free, shape: class and
+ *   log2(slots), list links), all in one array that is itself the hash table finding a chunk by its start (open
+ *   addressing); partial[class]: the chunks of that class with at least one free slot; spare[class]
  *
  *     chunk 3 (class 64):  free = ...0001_0110   slots 1, 2, 4 free, slot 0 and 3 used
  *
@@ -20,10 +20,11 @@ package dev.allocator.slab;
  *   partial[c], or a new chunk taken from the buddy (aligned to its size); slot = numberOfTrailingZeros(free);
  *   clear its bit; a chunk with no free bit leaves partial[c]. O(1).
  * dealloc(pos, size, align): class c as above; chunk start = pos rounded down to c's full chunk size, one hash
- *   probe whose record holds the start, shape and occupancy the free checks (chunks of fewer slots, taken when
- *   memory was short, are probed only for the slot counts class c has: a mask per class); the chunk must be of
- *   class c, pos on a slot boundary and the slot's bit clear (else NOT_ALLOCATED, unchanged: the occupancy word
- *   detects double frees in O(1)). Set the bit; a chunk that was full rejoins partial[c].
+ *   probe that lands on the chunk's own record, which holds the start, shape and occupancy the free checks (chunks
+ *   of fewer slots, taken when memory was short, are probed only for the slot counts class c has: a mask per
+ *   class); the chunk must be of class c, pos on a slot boundary and the slot's bit clear (else NOT_ALLOCATED,
+ *   unchanged: the occupancy word detects double frees in O(1)). Set the bit; a chunk that was full rejoins
+ *   partial[c].
  * Empty chunks (return-empty): the first chunk of a class to become empty stays as the class's SPARE, so a steady
  *   alloc/free pair never takes and returns a chunk; a second empty chunk of the class goes back to the buddy at
  *   once. Spares go back when the buddy runs short (only when that is sure to make the request succeed: a spare at
@@ -314,7 +315,7 @@ public final class SlabByteAllocator implements ByteAllocator {
             while (chunk != NONE) {
                 int next = chunks.nextWithFreeSlot(chunk);
                 if (chunks.isEmpty(chunk)) {
-                    release(chunk);
+                    next = release(chunk, next); // removing a chunk may move others: next follows
                 }
                 chunk = next;
             }
@@ -449,12 +450,22 @@ public final class SlabByteAllocator implements ByteAllocator {
 
     /** Gives an all-free chunk back to the buddy. */
     private void release(int chunk) {
+        release(chunk, NONE);
+    }
+
+    /**
+     * Gives an all-free chunk back to the buddy; other chunks may change numbers (see {@link ChunkTable}).
+     *
+     * @return the number of the chunk {@code watched} afterwards
+     */
+    private int release(int chunk, int watched) {
         long size = chunkSize(chunk);
         long start = chunks.start(chunk);
         chunkSlots -= 1L << chunks.slotShift(chunk);
-        chunks.remove(chunk);
+        watched = chunks.remove(chunk, watched);
         buddy.dealloc(start, size, size);
         chunkBytes -= size;
+        return watched;
     }
 
     /**

@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ChunkTableTest {
@@ -85,11 +90,12 @@ class ChunkTableTest {
         assertEquals(1 << 6 | 1 << 3, table.slotShiftsOf(2));
         assertEquals(1, table.slotShiftsOf(5));
         assertEquals(0, table.slotShiftsOf(0));
-        table.remove(shortOne);
+        assertEquals(List.of(full, shortOne, twin), List.of(table.find(0), table.find(1 << 20), table.find(2 << 20)));
+        table.remove(table.find(1 << 20));
         assertEquals(1 << 6 | 1 << 3, table.slotShiftsOf(2), "another chunk of 8 slots is left");
-        table.remove(twin);
+        table.remove(table.find(2 << 20));
         assertEquals(1 << 6, table.slotShiftsOf(2));
-        table.remove(full);
+        table.remove(table.find(0));
         assertEquals(0, table.slotShiftsOf(2));
         table.clear();
         assertEquals(0, table.slotShiftsOf(5));
@@ -98,31 +104,33 @@ class ChunkTableTest {
     @Test
     void removingChunksAnywhereKeepsTheOthersFoundAndTheirSlotsAreUsedAgain() {
         ChunkTable table = new ChunkTable(3);
-        int[] chunks = new int[3000];
-        for (int i = 0; i < chunks.length; i++) {
+        int chunks = 3000;
+        for (int i = 0; i < chunks; i++) {
             table.add(i * 4096L, i % 3, 6); // 3000 chunks in 8192 slots: many probe runs of two or more
         }
         assertEquals(8192, table.slotCount());
-        for (int i = 0; i < chunks.length; i++) {
-            chunks[i] = table.find(i * 4096L); // numbers change when the table grows: look them up after
+        for (int i = 0; i < chunks; i += 3) {
+            table.remove(table.find(i * 4096L)); // records after it in its probe run may move back
         }
-        for (int i = 0; i < chunks.length; i += 3) {
-            table.remove(chunks[i]);
-        }
-        for (int i = 1; i < chunks.length; i += 3) {
-            table.remove(chunks[i]);
+        for (int i = 1; i < chunks; i += 3) {
+            table.remove(table.find(i * 4096L));
         }
         assertEquals(1000, table.size());
-        for (int i = 0; i < chunks.length; i++) {
-            assertEquals(i % 3 == 2 ? chunks[i] : ChunkTable.NONE, table.find(i * 4096L), "chunk at " + i * 4096L);
+        for (int i = 0; i < chunks; i++) {
+            int chunk = table.find(i * 4096L);
+            assertEquals(i % 3 == 2, chunk != ChunkTable.NONE, "chunk at " + i * 4096L);
+            if (chunk != ChunkTable.NONE) {
+                assertEquals(i * 4096L, table.start(chunk));
+                assertEquals(2, table.sizeClass(chunk));
+            }
         }
-        for (int i = 0; i < chunks.length; i += 3) {
-            chunks[i] = table.add(i * 4096L, 0, 6); // a deleted slot on its probe, its own at the latest
+        for (int i = 0; i < chunks; i += 3) {
+            table.add(i * 4096L, 0, 6);
         }
-        for (int i = 0; i < chunks.length; i++) {
-            assertEquals(i % 3 == 1 ? ChunkTable.NONE : chunks[i], table.find(i * 4096L), "chunk at " + i * 4096L);
+        for (int i = 0; i < chunks; i++) {
+            assertEquals(i % 3 != 1, table.find(i * 4096L) != ChunkTable.NONE, "chunk at " + i * 4096L);
         }
-        assertEquals(8192, table.slotCount(), "no re-file: deleted slots were used again");
+        assertEquals(8192, table.slotCount(), "no re-file: removing leaves no tombstone");
     }
 
     @Test
@@ -166,11 +174,85 @@ class ChunkTableTest {
                 table.remove(table.find((round * 30L + i) * 64));
             }
         }
-        assertEquals(128, table.slotCount(), "deleted slots go in re-files of the same size (30 live < 128 / 4)");
+        assertEquals(128, table.slotCount(), "removing leaves no tombstone that would fill the table");
         assertEquals(0, table.size());
         assertEquals(ChunkTable.NONE, table.firstWithFreeSlot(0));
         int last = table.add(7, 0, 0);
         assertEquals(last, table.find(7));
+    }
+
+    @Test
+    void randomAddsAndRemovesKeepEveryChunkFoundListedAndSpared() {
+        SplittableRandom random = new SplittableRandom(0x51AB_C4A7L);
+        ChunkTable table = new ChunkTable(2);
+        Map<Long, Integer> classOf = new HashMap<>(); // start -> class, of every chunk held
+        Set<Long> full = new HashSet<>(); // the chunks of one slot that was taken: in no list
+        List<Long> held = new ArrayList<>();
+        long[] spareStarts = {-1, -1};
+        for (int step = 0; step < 20_000; step++) {
+            if (held.size() < 40 || random.nextInt(2) == 0) {
+                long start = random.nextLong(2048) * 64; // few distinct starts: long probe runs
+                if (classOf.containsKey(start)) {
+                    continue;
+                }
+                int sizeClass = random.nextInt(2);
+                int chunk = table.add(start, sizeClass, random.nextInt(2)); // 1 or 2 slots
+                if (table.slotShift(chunk) == 0 && random.nextBoolean()) {
+                    table.takeSlot(chunk);
+                    full.add(start);
+                } else if (random.nextInt(8) == 0) {
+                    table.setSpare(sizeClass, chunk);
+                    spareStarts[sizeClass] = start;
+                }
+                classOf.put(start, sizeClass);
+                held.add(start);
+            } else {
+                int index = random.nextInt(held.size());
+                long start = held.get(index);
+                if (full.remove(start)) {
+                    table.returnSlot(table.find(start), 0); // back in its list: only a listed chunk is removed
+                }
+                int sizeClass = classOf.remove(start);
+                if (spareStarts[sizeClass] == start) {
+                    table.setSpare(sizeClass, ChunkTable.NONE);
+                    spareStarts[sizeClass] = -1;
+                }
+                held.set(index, held.get(held.size() - 1));
+                held.remove(held.size() - 1);
+                long watchedStart = held.get(random.nextInt(held.size()));
+                int watched = table.remove(table.find(start), table.find(watchedStart));
+                assertEquals(watchedStart, table.start(watched), "the watched chunk's number follows it");
+            }
+            if (step % 97 == 0) {
+                assertTableHolds(table, classOf, full, spareStarts);
+            }
+        }
+        assertTableHolds(table, classOf, full, spareStarts);
+    }
+
+    private static void assertTableHolds(ChunkTable table, Map<Long, Integer> classOf, Set<Long> full,
+                                         long[] spareStarts) {
+        assertEquals(classOf.size(), table.size());
+        Map<Long, Integer> listed = new HashMap<>();
+        for (int sizeClass = 0; sizeClass < 2; sizeClass++) {
+            int previous = ChunkTable.NONE;
+            for (int chunk = table.firstWithFreeSlot(sizeClass); chunk != ChunkTable.NONE;
+                    chunk = table.nextWithFreeSlot(chunk)) {
+                assertEquals(null, listed.put(table.start(chunk), sizeClass), "listed once");
+                assertEquals(sizeClass, table.sizeClass(chunk));
+                previous = chunk;
+            }
+            int spare = table.spare(sizeClass);
+            assertEquals(spareStarts[sizeClass], spare == ChunkTable.NONE ? -1 : table.start(spare), "the spare");
+            assertTrue(previous == ChunkTable.NONE || table.nextWithFreeSlot(previous) == ChunkTable.NONE);
+        }
+        for (Map.Entry<Long, Integer> chunk : classOf.entrySet()) {
+            int found = table.find(chunk.getKey());
+            assertEquals((long) chunk.getKey(), table.start(found));
+            assertEquals((int) chunk.getValue(), table.sizeClass(found));
+            assertEquals(full.contains(chunk.getKey()), !listed.containsKey(chunk.getKey()), "listed iff not full");
+        }
+        assertEquals(classOf.size() - full.size(), listed.size());
     }
 
     private static List<Long> listedStarts(ChunkTable table) {
@@ -199,9 +281,9 @@ class ChunkTableTest {
         assertTrue(table.returnSlot(middle, 0));
         assertEquals(middle, table.firstWithFreeSlot(1), "back at the head");
         assertEquals(newest, table.nextWithFreeSlot(middle));
-        table.remove(newest); // the tail again, by remove
-        assertEquals(ChunkTable.NONE, table.nextWithFreeSlot(middle));
-        table.remove(middle); // the only one
+        table.remove(newest); // the tail again, by remove (numbers may change: look them up again)
+        assertEquals(ChunkTable.NONE, table.nextWithFreeSlot(table.find(4096)));
+        table.remove(table.find(4096)); // the only one
         assertEquals(ChunkTable.NONE, table.firstWithFreeSlot(1));
         assertEquals(ChunkTable.NONE, table.firstWithFreeSlot(0));
     }
