@@ -35,10 +35,10 @@ import java.util.Arrays;
 final class ChunkTable {
     /** No chunk: the end of a list, or what {@link #find(long)} returns where no chunk starts. */
     static final int NONE = -1;
-    /** The most chunks a table holds: 2^28 chunks in 2^29 slots of 4 words stay below the JVM's array limit. */
-    static final int MAX_CHUNKS = 1 << 28;
+    /** The most chunks a table holds: 2^27 chunks in at most 2^28 slots of 4 words stay below the array limit. */
+    static final int MAX_CHUNKS = 1 << 27;
 
-    private static final int START = 0;
+    // word 0, START, is read as records[at], at being the record's first word
     private static final int FREE = 1;
     private static final int SHAPE = 2;
     private static final int LINKS = 3;
@@ -123,15 +123,15 @@ final class ChunkTable {
         allocate(slots);
         for (int chunk = 0; chunk < moved.length; chunk++) {
             int at = chunk << STRIDE_SHIFT;
-            if (old[at + START] >= 0) {
-                int slot = freeSlotFor(old[at + START]);
+            if (old[at] >= 0) {
+                int slot = freeSlotFor(old[at]);
                 System.arraycopy(old, at, records, slot << STRIDE_SHIFT, 1 << STRIDE_SHIFT);
                 moved[chunk] = slot;
             }
         }
         for (int chunk = 0; chunk <= slotMask; chunk++) {
             int at = chunk << STRIDE_SHIFT;
-            if (records[at + START] >= 0 && records[at + FREE] != 0) { // a listed chunk: its links are numbers
+            if (records[at] >= 0 && records[at + FREE] != 0) { // a listed chunk: its links are numbers
                 long links = records[at + LINKS];
                 records[at + LINKS] = (long) translate(moved, (int) (links >> 32)) << 32
                         | translate(moved, (int) links) & LOW;
@@ -176,7 +176,7 @@ final class ChunkTable {
         }
         int chunk = freeSlotFor(start);
         int at = chunk << STRIDE_SHIFT;
-        records[at + START] = start;
+        records[at] = start;
         records[at + FREE] = allFree(slotShift);
         records[at + SHAPE] = sizeClass | slotShift << SLOT_SHIFT;
         push(sizeClass, chunk);

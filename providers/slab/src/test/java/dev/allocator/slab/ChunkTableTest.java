@@ -140,18 +140,22 @@ class ChunkTableTest {
         for (int i = 0; i < starts.length; i++) {
             starts[i] = i * 8192L;
             int chunk = table.add(starts[i], i % 2, 1);
-            if (i % 5 == 0) {
+            if (i % 5 == 1) {
                 table.takeSlot(chunk);
                 table.takeSlot(chunk); // full: out of its list
             }
         }
         table.setSpare(1, table.find(starts[7]));
+        long last = lastSlotStartAfterGrowth(256);
+        table.add(last, 0, 1); // listed, and in the last slot once the table has 256 slots
         List<Long> before = listedStarts(table);
         int slots = table.slotCount();
         for (int i = 40; table.slotCount() == slots; i++) {
             table.add(i * 8192L, 0, 0); // until the table grows and re-files
         }
         assertEquals(starts[7], table.start(table.spare(1)), "the spare follows its chunk");
+        assertEquals(255, table.find(last), "a listed chunk in the last slot");
+        assertEquals(0, table.start(table.find(0)), "and one at address 0");
         assertEquals(ChunkTable.NONE, table.spare(0));
         List<Long> after = listedStarts(table);
         assertEquals(before, after.subList(after.size() - before.size(), after.size()),
@@ -159,7 +163,7 @@ class ChunkTableTest {
         for (int i = 0; i < starts.length; i++) {
             int chunk = table.find(starts[i]);
             assertEquals(i % 2, table.sizeClass(chunk));
-            assertEquals(i % 5 == 0 ? 0 : 0b11L, table.freeSlots(chunk));
+            assertEquals(i % 5 == 1 ? 0 : 0b11L, table.freeSlots(chunk));
         }
     }
 
@@ -253,6 +257,25 @@ class ChunkTableTest {
             assertEquals(full.contains(chunk.getKey()), !listed.containsKey(chunk.getKey()), "listed iff not full");
         }
         assertEquals(classOf.size() - full.size(), listed.size());
+    }
+
+    /** A start (a multiple of 64 above 1 GiB) whose probe begins at the last slot of a table of {@code slots}. */
+    private static long lastSlotStartAfterGrowth(int slots) {
+        long start = 1L << 30;
+        while ((int) ((start * 0x9E37_79B9_7F4A_7C15L) >>> (64 - Integer.numberOfTrailingZeros(slots))) != slots - 1) {
+            start += 64;
+        }
+        return start;
+    }
+
+    @Test
+    void startsSpreadOverTheSlots() {
+        ChunkTable table = new ChunkTable(1);
+        int highest = 0;
+        for (int i = 0; i < 8; i++) {
+            highest = Math.max(highest, table.add(i * 4096L, 0, 6));
+        }
+        assertTrue(highest >= 16, "the starts hash to slots all over the table, not to its first ones: " + highest);
     }
 
     private static List<Long> listedStarts(ChunkTable table) {

@@ -142,6 +142,18 @@ class SlabByteAllocatorTest {
     }
 
     @Test
+    void trimForgetsTheSparesItGaveBack() {
+        SlabByteAllocator allocator = withPool(0, MIB);
+        allocator.dealloc(allocator.alloc(4096, 8), 4096, 8); // a spare chunk of 64 x 4 KiB
+        allocator.trim();
+        for (long size : new long[] {MIB / 2, MIB / 4, MIB / 8, MIB / 16}) {
+            allocator.alloc(size, 8);
+        }
+        assertEquals(MIB / 16, allocator.stats().largestFree(), "no spare of 256 KiB is left to count");
+        assertRejectedUnchanged(allocator, AllocError.NO_MEMORY, "100000", () -> allocator.alloc(100_000, 8));
+    }
+
+    @Test
     void aSecondEmptyChunkOfAClassGoesBackToTheBuddyAtOnce() {
         SlabByteAllocator allocator = withPool(0, MIB);
         List<Long> blocks = new ArrayList<>();
