@@ -2,7 +2,6 @@
 open module dev.allocator.slab {
     requires transitive dev.allocator.api;
     requires dev.allocator.buddy;
-    requires dev.allocator.records;
 
     exports dev.allocator.slab;
 

@@ -1,123 +1,324 @@
 package dev.allocator.slab;
 
-import dev.allocator.records.AddressIndex;
-import dev.allocator.records.RecordLists;
-import dev.allocator.records.RecordStore;
+import java.util.Arrays;
 
 /**
- * The chunks the slab holds, one record each (four {@code long}s in a {@link RecordStore}: records never move),
- * found by start address ({@link AddressIndex}), and per size class the list of chunks with a free slot
- * ({@link RecordLists}).
+ * The chunks the slab holds: a record of four {@code long}s per chunk, and the records ARE the hash table that finds
+ * a chunk by its start address (open addressing, linear probing), so a free goes from its address to its chunk's
+ * record in one step; per size class, the list of chunks with a free slot and the spare empty chunk.
  *
  * <pre>
- *   word 0  START      the chunk's first address (a buddy block, aligned to its size)
- *   word 1  INFO       size class (bits 0-7) | log2 of its slot count (bits 8-10)  (high half); index link (low)
- *   word 2  FREE_SLOTS occupancy: bit i set = slot i free
- *   word 3  LINKS      links in its class's list of chunks with a free slot
+ *   records  | slot 0: START FREE SHAPE LINKS | slot 1: START ... | ...     32 bytes a slot, one long[]; a chunk is
+ *                                                                         known by its slot's number
+ *     START  the chunk's first address (a buddy block, aligned to its size); EMPTY (-1) if the slot holds none
+ *     FREE   occupancy: bit i set = slot i of the chunk free (not 0 iff the chunk is in its class's list)
+ *     SHAPE  size class (bits 0-7) | log2 of the chunk's slot count (bits 8-10)
+ *     LINKS  previous (high half) and next (low half) in its class's list of chunks with a free slot
+ *
+ *   find(start): i = (start * golden ratio) &gt;&gt;&gt; shift; while START(i) is neither start nor EMPTY: i = i + 1
  * </pre>
  *
- * Not thread safe.
+ * <p>So a free reads one record (two at times) and finds there everything it needs: the start (the key), the shape
+ * (the check that the caller's size is the chunk's class) and the occupancy word. At most half the slots hold a
+ * chunk: a lookup reads about 1.5 records, a miss about 2.5. Removing a chunk shifts the records after it in its
+ * probe run back into the hole where their probe allows (no tombstones, so lookups never slow down and nothing is
+ * ever re-filed for them); a record that moves takes its list links along and its list neighbours, list head and
+ * spare follow it. So chunk numbers change on {@link #remove(int, int)} (which translates one number the caller
+ * keeps) and when {@link #ensureRoom()} doubles the table (re-filing every record, lists and spares translated):
+ * the caller holds no other chunk number across either. Per class, a mask of the slot counts its chunks have lets a
+ * free probe only the chunk sizes that exist (the full size only, unless memory was short when a chunk was taken).
+ *
+ * <p>Arrays are allocated only when {@link #ensureRoom()} doubles the table, before anything changes: once the table
+ * has held the most chunks it will hold, nothing allocates. Not thread safe; nothing is checked on the accessors
+ * (the allocator validates at its public boundary).
  */
 final class ChunkTable {
-    /** What {@link #find(long)} returns for an address where no chunk starts. */
-    static final int NONE = RecordStore.NIL;
+    /** No chunk: the end of a list, or what {@link #find(long)} returns where no chunk starts. */
+    static final int NONE = -1;
+    /** The most chunks a table holds: 2^27 chunks in at most 2^28 slots of 4 words stay below the array limit. */
+    static final int MAX_CHUNKS = 1 << 27;
 
-    private static final int START = 0;
-    private static final int INFO = 1;
-    private static final int FREE_SLOTS = 2;
+    // word 0, START, is read as records[at], at being the record's first word
+    private static final int FREE = 1;
+    private static final int SHAPE = 2;
     private static final int LINKS = 3;
-    private static final int STRIDE = 4;
+    private static final int STRIDE_SHIFT = 2;
     private static final int SLOT_SHIFT = 8;
+    private static final long EMPTY = -1;
+    private static final long LOW = 0xFFFF_FFFFL;
+    private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
+    private static final int MIN_SLOTS = 128;
 
-    private final RecordStore records = new RecordStore(STRIDE, 16);
-    private final AddressIndex byStart = new AddressIndex(records, INFO, 16);
-    private final RecordLists partial;
+    private final int maxChunks;
+    /** The records, a power of two of them (slots), at most half of them holding a chunk. */
+    private long[] records;
+    private int slotMask;
+    private int hashShift;
+    private int count;
+    /** Per class: the first chunk with a free slot, or NONE. */
+    private final int[] partialHeads;
+    /** Per class: its spare empty chunk (kept when it emptied, see the allocator), or NONE. */
+    private final int[] spares;
+    /** Per class: bit s set iff a chunk of {@code 2^s} slots of the class is held. */
+    private final int[] slotShifts;
+    /** Per class and slot shift ({@code sizeClass * 8 + slotShift}): how many such chunks are held. */
+    private final int[] shapeCounts;
 
     /** Creates an empty table for {@code classes} size classes. */
     ChunkTable(int classes) {
-        this.partial = new RecordLists(records, LINKS, classes);
+        this(classes, MAX_CHUNKS);
     }
 
     /**
-     * Makes room for one more chunk so that {@link #add} allocates nothing.
+     * Creates an empty table for {@code classes} size classes that holds at most {@code maxChunks} chunks.
+     *
+     * @param classes   number of size classes
+     * @param maxChunks a power of two from 1 to {@link #MAX_CHUNKS}
+     */
+    ChunkTable(int classes, int maxChunks) {
+        this.maxChunks = maxChunks;
+        partialHeads = new int[classes];
+        spares = new int[classes];
+        slotShifts = new int[classes];
+        shapeCounts = new int[classes << 3];
+        allocate(Math.min(MIN_SLOTS, 2 * maxChunks));
+        clear();
+    }
+
+    private void allocate(int slots) {
+        long[] fresh = new long[slots << STRIDE_SHIFT];
+        Arrays.fill(fresh, EMPTY);
+        records = fresh;
+        slotMask = slots - 1;
+        hashShift = 64 - Integer.numberOfTrailingZeros(slots);
+    }
+
+    /** The slot where the probe for {@code start} begins. */
+    private int home(long start) {
+        return (int) ((start * GOLDEN) >>> hashShift);
+    }
+
+    /**
+     * Makes room for one more chunk so that {@link #add} allocates nothing. May double the table and re-file the
+     * chunks under new numbers (their lists and spares follow): the caller must hold no chunk number across this.
      *
      * @return false if the table cannot hold another chunk
-     * @throws OutOfMemoryError if the heap cannot hold the larger arrays; nothing changed then
+     * @throws OutOfMemoryError if the heap cannot hold the new arrays; nothing changed then
      */
     boolean ensureRoom() {
-        if (!records.ensureRoom(1)) {
+        if (2 * (count + 1) <= slotMask + 1) {
+            return true;
+        }
+        if (count == maxChunks) {
             return false;
         }
-        byStart.ensureRoom(1);
+        refile(2 * (slotMask + 1));
         return true;
     }
 
+    /** Moves every record into a fresh array of {@code slots} slots, translating the chunk numbers kept. */
+    private void refile(int slots) {
+        long[] old = records;
+        int[] moved = new int[old.length >>> STRIDE_SHIFT];
+        allocate(slots);
+        for (int chunk = 0; chunk < moved.length; chunk++) {
+            int at = chunk << STRIDE_SHIFT;
+            if (old[at] >= 0) {
+                int slot = freeSlotFor(old[at]);
+                System.arraycopy(old, at, records, slot << STRIDE_SHIFT, 1 << STRIDE_SHIFT);
+                moved[chunk] = slot;
+            }
+        }
+        for (int chunk = 0; chunk <= slotMask; chunk++) {
+            int at = chunk << STRIDE_SHIFT;
+            if (records[at] >= 0 && records[at + FREE] != 0) { // a listed chunk: its links are numbers
+                long links = records[at + LINKS];
+                records[at + LINKS] = (long) translate(moved, (int) (links >> 32)) << 32
+                        | translate(moved, (int) links) & LOW;
+            }
+        }
+        for (int sizeClass = 0; sizeClass < partialHeads.length; sizeClass++) {
+            partialHeads[sizeClass] = translate(moved, partialHeads[sizeClass]);
+            spares[sizeClass] = translate(moved, spares[sizeClass]);
+        }
+    }
+
+    private static int translate(int[] moved, int chunk) {
+        return chunk == NONE ? NONE : moved[chunk];
+    }
+
+    /** The first slot from {@code start}'s home that holds no chunk. */
+    private int freeSlotFor(long start) {
+        int slot = home(start);
+        while (records[slot << STRIDE_SHIFT] >= 0) {
+            slot = (slot + 1) & slotMask;
+        }
+        return slot;
+    }
+
+    /** Number of record slots, for tests: a power of two, at least twice the chunks held. */
+    int slotCount() {
+        return slotMask + 1;
+    }
+
     /**
-     * Records a chunk with every slot free and puts it on its class's list.
+     * Records a chunk with every slot free and puts it at the head of its class's list.
      *
-     * @param start     its first address
-     * @param sizeClass its class index
+     * @param start     its first address, {@code >= 0}, where no chunk starts
+     * @param sizeClass its class index, below 256
      * @param slotShift log2 of its number of slots, 0 to 6
      * @return the chunk
+     * @throws IllegalStateException if the table is full ({@link #ensureRoom()} says so)
      */
     int add(long start, int sizeClass, int slotShift) {
-        int chunk = records.add();
-        records.set(chunk, START, start);
-        records.setHigh(chunk, INFO, sizeClass | slotShift << SLOT_SHIFT);
-        records.set(chunk, FREE_SLOTS, allFree(slotShift));
-        byStart.insert(chunk);
-        partial.push(sizeClass, chunk);
+        if (!ensureRoom()) {
+            throw new IllegalStateException("chunk table is full: " + maxChunks + " chunks");
+        }
+        int chunk = freeSlotFor(start);
+        int at = chunk << STRIDE_SHIFT;
+        records[at] = start;
+        records[at + FREE] = allFree(slotShift);
+        records[at + SHAPE] = sizeClass | slotShift << SLOT_SHIFT;
+        push(sizeClass, chunk);
+        count++;
+        if (shapeCounts[(sizeClass << 3) + slotShift]++ == 0) {
+            slotShifts[sizeClass] |= 1 << slotShift;
+        }
         return chunk;
     }
 
-    /** Forgets a chunk that is on its class's list (it has a free slot). */
+    /** Forgets a chunk that is on its class's list (it has a free slot); other chunks may change numbers. */
     void remove(int chunk) {
-        partial.unlink(sizeClass(chunk), chunk);
-        byStart.remove(chunk);
-        records.release(chunk);
+        remove(chunk, NONE);
     }
 
-    /** The chunk starting at {@code start}, or {@link #NONE}. */
+    /**
+     * Forgets a chunk that is on its class's list (it has a free slot) and closes its hole: each later record of its
+     * probe run whose home is not after the hole moves into it (the hole moves on to where it was), until an empty
+     * slot ends the run.
+     *
+     * @param chunk   the chunk to forget
+     * @param watched a chunk number the caller keeps (or {@link #NONE}), not {@code chunk}
+     * @return the number of {@code watched} afterwards
+     */
+    int remove(int chunk, int watched) {
+        int sizeClass = sizeClass(chunk);
+        int slotShift = slotShift(chunk);
+        unlink(sizeClass, chunk);
+        count--;
+        if (--shapeCounts[(sizeClass << 3) + slotShift] == 0) {
+            slotShifts[sizeClass] &= ~(1 << slotShift);
+        }
+        int hole = chunk;
+        int slot = chunk;
+        long start;
+        while ((start = records[(slot = (slot + 1) & slotMask) << STRIDE_SHIFT]) != EMPTY) {
+            if (((slot - home(start)) & slotMask) >= ((slot - hole) & slotMask)) { // its home is at or before the hole
+                move(slot, hole);
+                watched = watched == slot ? hole : watched;
+                hole = slot;
+            }
+        }
+        records[hole << STRIDE_SHIFT] = EMPTY;
+        return watched;
+    }
+
+    /** Moves a record to an empty slot; its list neighbours (or its list's head) and its class's spare follow. */
+    private void move(int from, int to) {
+        System.arraycopy(records, from << STRIDE_SHIFT, records, to << STRIDE_SHIFT, 1 << STRIDE_SHIFT);
+        int at = to << STRIDE_SHIFT;
+        int sizeClass = (int) records[at + SHAPE] & 0xFF;
+        if (records[at + FREE] != 0) {
+            long links = records[at + LINKS];
+            int previous = (int) (links >> 32);
+            int next = (int) links;
+            if (previous != NONE) {
+                int previousAt = (previous << STRIDE_SHIFT) + LINKS;
+                records[previousAt] = records[previousAt] & ~LOW | to & LOW;
+            } else {
+                partialHeads[sizeClass] = to;
+            }
+            if (next != NONE) {
+                int nextAt = (next << STRIDE_SHIFT) + LINKS;
+                records[nextAt] = (long) to << 32 | records[nextAt] & LOW;
+            }
+        }
+        if (spares[sizeClass] == from) {
+            spares[sizeClass] = to;
+        }
+    }
+
+    /** The chunk starting at {@code start} ({@code >= 0}), or {@link #NONE}. */
     int find(long start) {
-        return byStart.find(start);
+        int slot = home(start);
+        long key;
+        while ((key = records[slot << STRIDE_SHIFT]) != start) {
+            if (key == EMPTY) {
+                return NONE;
+            }
+            slot = (slot + 1) & slotMask;
+        }
+        return slot;
+    }
+
+    /** The chunk starting at {@code start} of class {@code sizeClass} with {@code 2^slotShift} slots, or NONE. */
+    int find(long start, int sizeClass, int slotShift) {
+        int chunk = find(start);
+        return chunk != NONE && records[(chunk << STRIDE_SHIFT) + SHAPE] == (sizeClass | slotShift << SLOT_SHIFT)
+                ? chunk : NONE;
+    }
+
+    /** Bit s set iff a chunk of class {@code sizeClass} with {@code 2^s} slots is held. */
+    int slotShiftsOf(int sizeClass) {
+        return slotShifts[sizeClass];
     }
 
     /** The first chunk of a class with a free slot, or {@link #NONE}. */
     int firstWithFreeSlot(int sizeClass) {
-        return partial.head(sizeClass);
+        return partialHeads[sizeClass];
     }
 
     /** The chunk after {@code chunk} in its class's list of chunks with a free slot, or {@link #NONE}. */
     int nextWithFreeSlot(int chunk) {
-        return partial.next(chunk);
+        return (int) records[(chunk << STRIDE_SHIFT) + LINKS];
+    }
+
+    /** The spare empty chunk of a class, or {@link #NONE}. */
+    int spare(int sizeClass) {
+        return spares[sizeClass];
+    }
+
+    /** Makes {@code chunk} (or {@link #NONE}) the spare of a class. */
+    void setSpare(int sizeClass, int chunk) {
+        spares[sizeClass] = chunk;
     }
 
     long start(int chunk) {
-        return records.get(chunk, START);
+        return records[chunk << STRIDE_SHIFT];
     }
 
     int sizeClass(int chunk) {
-        return records.high(chunk, INFO) & 0xFF;
+        return (int) records[(chunk << STRIDE_SHIFT) + SHAPE] & 0xFF;
     }
 
     /** log2 of the chunk's number of slots. */
     int slotShift(int chunk) {
-        return records.high(chunk, INFO) >>> SLOT_SHIFT;
+        return (int) records[(chunk << STRIDE_SHIFT) + SHAPE] >>> SLOT_SHIFT;
     }
 
     /** Whether every slot of the chunk is free. */
     boolean isEmpty(int chunk) {
-        return records.get(chunk, FREE_SLOTS) == allFree(slotShift(chunk));
+        return records[(chunk << STRIDE_SHIFT) + FREE] == allFree(slotShift(chunk));
     }
 
     /** The occupancy word of a chunk of {@code 2^slotShift} slots with all of them free. */
     static long allFree(int slotShift) {
-        return slotShift == 6 ? -1L : (1L << (1 << slotShift)) - 1;
+        return -1L >>> (64 - (1 << slotShift));
     }
 
     /** The occupancy word: bit i set means slot i is free. */
     long freeSlots(int chunk) {
-        return records.get(chunk, FREE_SLOTS);
+        return records[(chunk << STRIDE_SHIFT) + FREE];
     }
 
     /**
@@ -126,38 +327,71 @@ final class ChunkTable {
      * @return the slot's index
      */
     int takeSlot(int chunk) {
-        long slots = records.get(chunk, FREE_SLOTS);
-        records.set(chunk, FREE_SLOTS, slots & (slots - 1));
-        if ((slots & (slots - 1)) == 0) {
-            partial.unlink(sizeClass(chunk), chunk);
+        int at = chunk << STRIDE_SHIFT;
+        long slots = records[at + FREE];
+        long rest = slots & (slots - 1);
+        records[at + FREE] = rest;
+        if (rest == 0) {
+            unlink((int) records[at + SHAPE] & 0xFF, chunk);
         }
         return Long.numberOfTrailingZeros(slots);
     }
 
     /**
-     * Gives a used slot back; a chunk that was full rejoins its class's list.
+     * Gives a used slot back; a chunk that was full rejoins its class's list (at the head).
      *
      * @return whether every slot of the chunk is free now
      */
     boolean returnSlot(int chunk, int slot) {
-        long slots = records.get(chunk, FREE_SLOTS);
+        int at = chunk << STRIDE_SHIFT;
+        long slots = records[at + FREE];
+        int shape = (int) records[at + SHAPE];
         if (slots == 0) {
-            partial.push(sizeClass(chunk), chunk);
+            push(shape & 0xFF, chunk);
         }
         slots |= 1L << slot;
-        records.set(chunk, FREE_SLOTS, slots);
-        return slots == allFree(slotShift(chunk));
+        records[at + FREE] = slots;
+        return slots == allFree(shape >>> SLOT_SHIFT);
+    }
+
+    private void push(int sizeClass, int chunk) {
+        int first = partialHeads[sizeClass];
+        records[(chunk << STRIDE_SHIFT) + LINKS] = (long) NONE << 32 | first & LOW;
+        if (first != NONE) {
+            int firstAt = (first << STRIDE_SHIFT) + LINKS;
+            records[firstAt] = (long) chunk << 32 | records[firstAt] & LOW;
+        }
+        partialHeads[sizeClass] = chunk;
+    }
+
+    private void unlink(int sizeClass, int chunk) {
+        long links = records[(chunk << STRIDE_SHIFT) + LINKS];
+        int previous = (int) (links >> 32);
+        int next = (int) links;
+        if (next != NONE) {
+            int nextAt = (next << STRIDE_SHIFT) + LINKS;
+            records[nextAt] = (long) previous << 32 | records[nextAt] & LOW;
+        }
+        if (previous != NONE) {
+            int previousAt = (previous << STRIDE_SHIFT) + LINKS;
+            records[previousAt] = records[previousAt] & ~LOW | next & LOW;
+        } else {
+            partialHeads[sizeClass] = next;
+        }
     }
 
     /** Number of chunks held. */
     int size() {
-        return records.count();
+        return count;
     }
 
-    /** Forgets every chunk. */
+    /** Forgets every chunk, in O(slots); the array keeps its size. */
     void clear() {
-        records.clear();
-        byStart.clear();
-        partial.clear();
+        Arrays.fill(records, EMPTY);
+        count = 0;
+        Arrays.fill(partialHeads, NONE);
+        Arrays.fill(spares, NONE);
+        Arrays.fill(slotShifts, 0);
+        Arrays.fill(shapeCounts, 0);
     }
 }

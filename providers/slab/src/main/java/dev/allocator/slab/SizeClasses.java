@@ -14,6 +14,8 @@ final class SizeClasses {
     static final int NONE = -1;
 
     private final long[] sizes;
+    /** The largest class size: requests above it take no class. */
+    private final long largest;
     private final int[] shifts;
     private final byte[] classByOrder = new byte[64];
 
@@ -41,6 +43,7 @@ final class SizeClasses {
             }
         }
         this.sizes = sizes.clone();
+        this.largest = sizes[sizes.length - 1];
         this.shifts = new int[sizes.length];
         for (int i = 0; i < sizes.length; i++) {
             shifts[i] = Long.numberOfTrailingZeros(sizes[i]);
@@ -63,7 +66,7 @@ final class SizeClasses {
      */
     int classFor(long size, long align) {
         long need = Math.max(size, align);
-        if (need > sizes[sizes.length - 1]) {
+        if (need > largest) {
             return NONE;
         }
         int order = 64 - Long.numberOfLeadingZeros(need - 1); // need >= align >= 1: order 0 for need 1
@@ -87,7 +90,7 @@ final class SizeClasses {
 
     /** The largest class size. */
     long largest() {
-        return sizes[sizes.length - 1];
+        return largest;
     }
 
     @Override

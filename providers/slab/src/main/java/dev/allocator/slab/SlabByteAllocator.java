@@ -10,18 +10,21 @@ package dev.allocator.slab;
  *
  *   buddy:  |chunk 64B x 64 = 4 KiB|   free 4 KiB   |chunk 512B x 64 = 32 KiB       | direct 8 KiB |  ...
  *            ^ start                                 ^ start
- *   ChunkTable: a record per chunk (never moved): start, class, log2(slots), occupancy (bit i = slot i free), found
- *   by start (AddressIndex); partial[class]: the chunks of that class with at least one free slot
+ *   ChunkTable: a record of four longs per chunk (start, occupancy: bit i = slot i free, shape: class and
+ *   log2(slots), list links), all in one array that is itself the hash table finding a chunk by its start (open
+ *   addressing); partial[class]: the chunks of that class with at least one free slot; spare[class]
  *
  *     chunk 3 (class 64):  free = ...0001_0110   slots 1, 2, 4 free, slot 0 and 3 used
  *
  * alloc(size, align): class c = first class covering max(size, align) (a table lookup); chunk = head of
  *   partial[c], or a new chunk taken from the buddy (aligned to its size); slot = numberOfTrailingZeros(free);
  *   clear its bit; a chunk with no free bit leaves partial[c]. O(1).
- * dealloc(pos, size, align): class c as above; chunk start = pos rounded down to c's full chunk size (then to the
- *   smaller chunk sizes, at most log2(blocks-per-grow) more probes, only for chunks taken when memory was short);
- *   the chunk must be of class c, pos on a slot boundary and the slot's bit clear (else NOT_ALLOCATED, unchanged:
- *   the occupancy word detects double frees in O(1)). Set the bit; a chunk that was full rejoins partial[c].
+ * dealloc(pos, size, align): class c as above; chunk start = pos rounded down to c's full chunk size, one hash
+ *   probe that lands on the chunk's own record, which holds the start, shape and occupancy the free checks (chunks
+ *   of fewer slots, taken when memory was short, are probed only for the slot counts class c has: a mask per
+ *   class); the chunk must be of class c, pos on a slot boundary and the slot's bit clear (else NOT_ALLOCATED,
+ *   unchanged: the occupancy word detects double frees in O(1)). Set the bit; a chunk that was full rejoins
+ *   partial[c].
  * Empty chunks (return-empty): the first chunk of a class to become empty stays as the class's SPARE, so a steady
  *   alloc/free pair never takes and returns a chunk; a second empty chunk of the class goes back to the buddy at
  *   once. Spares go back when the buddy runs short (only when that is sure to make the request succeed: a spare at
@@ -49,7 +52,6 @@ import dev.allocator.api.BlockVisitor;
 import dev.allocator.api.ByteAllocator;
 import dev.allocator.api.Layout;
 import dev.allocator.buddy.BuddyByteAllocator;
-import java.util.Arrays;
 import java.util.ConcurrentModificationException;
 import java.util.Objects;
 
@@ -87,17 +89,14 @@ public final class SlabByteAllocator implements ByteAllocator {
     private final boolean returnEmpty;
     private final BuddyByteAllocator buddy;
     private final ChunkTable chunks;
-    /** Per class: its spare empty chunk, or NONE. */
-    private final int[] spares;
 
     private long chunkBytes;
     private long slotBytesUsed;
     private long liveSlots;
-    private long freeSlots;
+    /** Slots of all chunks held, live or free: the free ones are {@code chunkSlots - liveSlots}. */
+    private long chunkSlots;
     /** Number of {@link #forEachBlock} calls running: changes are refused while it is not 0. */
     private int walks;
-    /** The chunk the last alloc or free used: a free into it needs no lookup. */
-    private int recentChunk = NONE;
     /** The slot the last call took from an existing chunk (undoable, see above), or NO_BLOCK. */
     private long undoPos = NO_BLOCK;
     private int undoClass = SizeClasses.NONE;
@@ -141,8 +140,6 @@ public final class SlabByteAllocator implements ByteAllocator {
         this.returnEmpty = returnEmpty;
         this.buddy = new BuddyByteAllocator(classes.size(0), BUDDY_MAX_ORDER);
         this.chunks = new ChunkTable(classes.count());
-        this.spares = new int[classes.count()];
-        Arrays.fill(spares, NONE);
     }
 
     @Override
@@ -185,11 +182,10 @@ public final class SlabByteAllocator implements ByteAllocator {
             if (chunk == NONE) {
                 return NO_BLOCK;
             }
-        } else if (chunk == spares[sizeClass]) {
-            spares[sizeClass] = NONE;
+        } else if (chunk == chunks.spare(sizeClass)) {
+            chunks.setSpare(sizeClass, NONE);
         }
         int slot = chunks.takeSlot(chunk);
-        recentChunk = chunk;
         countSlotTaken(sizeClass);
         long pos = chunks.start(chunk) + ((long) slot << classes.shift(sizeClass));
         undoPos = pos;
@@ -202,13 +198,11 @@ public final class SlabByteAllocator implements ByteAllocator {
     private void countSlotTaken(int sizeClass) {
         slotBytesUsed += classes.size(sizeClass);
         liveSlots++;
-        freeSlots--;
     }
 
     private void countSlotReturned(int sizeClass) {
         slotBytesUsed -= classes.size(sizeClass);
         liveSlots--;
-        freeSlots++;
     }
 
     /** Does the recorded free (if any) and forgets the undoable allocation. */
@@ -225,8 +219,8 @@ public final class SlabByteAllocator implements ByteAllocator {
     private void returnSlot(int chunk, int slot, int sizeClass) {
         boolean empty = chunks.returnSlot(chunk, slot);
         if (returnEmpty && empty) {
-            if (spares[sizeClass] == NONE) {
-                spares[sizeClass] = chunk;
+            if (chunks.spare(sizeClass) == NONE) {
+                chunks.setSpare(sizeClass, chunk);
             } else {
                 release(chunk);
             }
@@ -246,6 +240,9 @@ public final class SlabByteAllocator implements ByteAllocator {
     public void dealloc(long pos, long size, long align) {
         Layout.check(size, align);
         checkNotWalking();
+        if (pos < 0) { // no block starts there; the chunk table's keys are addresses >= 0
+            throw notAllocated(pos, size, align);
+        }
         int sizeClass = classes.classFor(size, align);
         if (pos == undoPos && sizeClass == undoClass && !undoFreed) {
             undoFreed = true; // the inverse of the allocation just made: done lazily, see settle()
@@ -284,6 +281,9 @@ public final class SlabByteAllocator implements ByteAllocator {
         Layout.check(oldSize, align);
         Layout.check(newSize, align);
         checkNotWalking();
+        if (pos < 0) {
+            throw notAllocated(pos, oldSize, align);
+        }
         settle();
         int oldClass = classes.classFor(oldSize, align);
         int newClass = classes.classFor(newSize, align);
@@ -315,11 +315,11 @@ public final class SlabByteAllocator implements ByteAllocator {
             while (chunk != NONE) {
                 int next = chunks.nextWithFreeSlot(chunk);
                 if (chunks.isEmpty(chunk)) {
-                    release(chunk);
+                    next = release(chunk, next); // removing a chunk may move others: next follows
                 }
                 chunk = next;
             }
-            spares[sizeClass] = NONE;
+            chunks.setSpare(sizeClass, NONE);
         }
     }
 
@@ -352,13 +352,15 @@ public final class SlabByteAllocator implements ByteAllocator {
             if (chunks.firstWithFreeSlot(sizeClass) != NONE) {
                 largest = Math.max(largest, classes.size(sizeClass));
             }
-            if (spares[sizeClass] != NONE) {
-                largest = Math.max(largest, chunkSize(spares[sizeClass]));
+            int spare = chunks.spare(sizeClass);
+            if (spare != NONE) {
+                largest = Math.max(largest, chunkSize(spare));
             }
         }
         long used = usedBytes();
         return new AllocatorStats(backend.total(), used, backend.total() - used,
-                backend.liveBlocks() - chunks.size() + liveSlots, backend.freeRanges() + freeSlots, largest);
+                backend.liveBlocks() - chunks.size() + liveSlots, backend.freeRanges() + chunkSlots - liveSlots,
+                largest);
     }
 
     /**
@@ -393,17 +395,15 @@ public final class SlabByteAllocator implements ByteAllocator {
     @Override
     public void reset() {
         checkNotWalking();
-        recentChunk = NONE;
         undoFreed = false;
         undoPos = NO_BLOCK;
         undoClass = SizeClasses.NONE;
         chunks.clear();
-        Arrays.fill(spares, NONE);
         buddy.reset();
         chunkBytes = 0;
         slotBytesUsed = 0;
         liveSlots = 0;
-        freeSlots = 0;
+        chunkSlots = 0;
     }
 
     /**
@@ -427,16 +427,16 @@ public final class SlabByteAllocator implements ByteAllocator {
         long start = buddy.tryAlloc(size, size); // a free block at least this large exists: cannot fail
         int slotShift = Long.numberOfTrailingZeros(size) - classes.shift(sizeClass);
         chunkBytes += size;
-        freeSlots += 1L << slotShift;
+        chunkSlots += 1L << slotShift;
         return chunks.add(start, sizeClass, slotShift);
     }
 
     /** Gives back the spare chunk of some class that is at least {@code bytes} large; false if there is none. */
     private boolean releaseSpareOfAtLeast(long bytes) {
         for (int sizeClass = classes.count() - 1; sizeClass >= 0; sizeClass--) {
-            int spare = spares[sizeClass];
+            int spare = chunks.spare(sizeClass);
             if (spare != NONE && chunkSize(spare) >= bytes) {
-                spares[sizeClass] = NONE;
+                chunks.setSpare(sizeClass, NONE);
                 release(spare);
                 return true;
             }
@@ -450,38 +450,41 @@ public final class SlabByteAllocator implements ByteAllocator {
 
     /** Gives an all-free chunk back to the buddy. */
     private void release(int chunk) {
-        if (chunk == recentChunk) {
-            recentChunk = NONE;
-        }
+        release(chunk, NONE);
+    }
+
+    /**
+     * Gives an all-free chunk back to the buddy; other chunks may change numbers (see {@link ChunkTable}).
+     *
+     * @return the number of the chunk {@code watched} afterwards
+     */
+    private int release(int chunk, int watched) {
         long size = chunkSize(chunk);
         long start = chunks.start(chunk);
-        freeSlots -= 1L << chunks.slotShift(chunk);
-        chunks.remove(chunk);
+        chunkSlots -= 1L << chunks.slotShift(chunk);
+        watched = chunks.remove(chunk, watched);
         buddy.dealloc(start, size, size);
         chunkBytes -= size;
+        return watched;
     }
 
     /**
      * The chunk holding a LIVE slot of {@code sizeClass} at {@code pos}, or NONE. Chunks are aligned to their size,
-     * so the chunk of {@code 2^s} slots holding {@code pos} starts at {@code pos} rounded down to its size: probe
-     * the full chunk size first (the only probe in steady state), then the smaller ones.
+     * so a chunk of {@code 2^s} slots holding {@code pos} starts at {@code pos} rounded down to its size: one probe
+     * per chunk size the class has, largest first (only the full size, unless memory was short when a chunk was
+     * taken). At most one chunk holds {@code pos}, so the order changes only the cost.
      */
     private int chunkOf(long pos, int sizeClass) {
         int shift = classes.shift(sizeClass);
-        int recent = recentChunk;
-        if (recent != NONE && chunks.sizeClass(recent) == sizeClass) {
-            long offset = pos - chunks.start(recent);
-            if (offset >= 0 && offset < 1L << (shift + chunks.slotShift(recent))) {
-                return liveSlotAt(recent, offset, shift);
-            }
-        }
-        for (int slotShift = growShift; slotShift >= 0; slotShift--) {
+        int slotShifts = chunks.slotShiftsOf(sizeClass);
+        while (slotShifts != 0) {
+            int slotShift = 31 - Integer.numberOfLeadingZeros(slotShifts);
             long start = pos & -(1L << (shift + slotShift));
-            int chunk = chunks.find(start);
-            if (chunk != NONE && chunks.sizeClass(chunk) == sizeClass && chunks.slotShift(chunk) == slotShift) {
-                recentChunk = chunk;
+            int chunk = chunks.find(start, sizeClass, slotShift);
+            if (chunk != NONE) {
                 return liveSlotAt(chunk, pos - start, shift);
             }
+            slotShifts ^= 1 << slotShift;
         }
         return NONE;
     }

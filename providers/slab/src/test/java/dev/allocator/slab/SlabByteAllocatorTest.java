@@ -142,6 +142,18 @@ class SlabByteAllocatorTest {
     }
 
     @Test
+    void trimForgetsTheSparesItGaveBack() {
+        SlabByteAllocator allocator = withPool(0, MIB);
+        allocator.dealloc(allocator.alloc(4096, 8), 4096, 8); // a spare chunk of 64 x 4 KiB
+        allocator.trim();
+        for (long size : new long[] {MIB / 2, MIB / 4, MIB / 8, MIB / 16}) {
+            allocator.alloc(size, 8);
+        }
+        assertEquals(MIB / 16, allocator.stats().largestFree(), "no spare of 256 KiB is left to count");
+        assertRejectedUnchanged(allocator, AllocError.NO_MEMORY, "100000", () -> allocator.alloc(100_000, 8));
+    }
+
+    @Test
     void aSecondEmptyChunkOfAClassGoesBackToTheBuddyAtOnce() {
         SlabByteAllocator allocator = withPool(0, MIB);
         List<Long> blocks = new ArrayList<>();
@@ -247,6 +259,29 @@ class SlabByteAllocatorTest {
     }
 
     @Test
+    void aClassWithChunksOfSeveralSizesFreesEachBlockInItsOwnChunk() {
+        SlabByteAllocator allocator = withPool(0, 4 * KIB + KIB); // blocks of 4 KiB and 1 KiB
+        List<Long> full = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            full.add(allocator.alloc(64, 8)); // the full chunk [0, 4 KiB)
+        }
+        long first = allocator.alloc(64, 8); // a chunk of 16 slots: all the 1 KiB block holds
+        long second = allocator.alloc(64, 8);
+        assertEquals(List.of(4 * KIB, 4 * KIB + 64), List.of(first, second));
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(4 * KIB + 128),
+                () -> allocator.dealloc(4 * KIB + 128, 64, 8)); // a free slot of the short chunk
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(first),
+                () -> allocator.dealloc(first, 128, 8)); // the short chunk is not of the 128-byte class
+        allocator.dealloc(second, 64, 8);
+        allocator.dealloc(full.get(5), 64, 8);
+        allocator.dealloc(first, 64, 8);
+        assertEquals(63 * 64, allocator.usedBytes());
+        assertEquals(full.get(5), allocator.alloc(64, 8), "the full chunk has its slot back");
+        assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(first),
+                () -> allocator.dealloc(first, 64, 8));
+    }
+
+    @Test
     void exhaustionIsNoMemoryWithFiguresAndTryAllocReturnsNoBlock() {
         SlabByteAllocator allocator = withPool(0, 8 * KIB);
         allocator.alloc(64, 8); // takes a 4 KiB chunk
@@ -312,6 +347,25 @@ class SlabByteAllocatorTest {
                 () -> allocator.dealloc(small, 64, 8)); // double free
         assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(small),
                 () -> allocator.tryResize(small, 64, 32, 8));
+    }
+
+    @Test
+    void negativeAddressesAreNotAllocatedAndChangeNothing() {
+        SlabByteAllocator allocator = new SlabByteAllocator(new long[] {1, 64}, 2, true);
+        allocator.init(0, MIB);
+        allocator.alloc(1, 1); // a chunk of two 1-byte slots
+        for (long pos : new long[] {-1, -2, -64, Long.MIN_VALUE}) {
+            assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(pos),
+                    () -> allocator.dealloc(pos, 1, 1));
+            assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(pos),
+                    () -> allocator.dealloc(pos, 5000, 8)); // a request above the classes
+            assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(pos),
+                    () -> allocator.tryResize(pos, 1, 1, 1));
+            assertRejectedUnchanged(allocator, AllocError.NOT_ALLOCATED, String.valueOf(pos),
+                    () -> allocator.tryResize(pos, 5000, 6000, 8));
+        }
+        SlabByteAllocator fresh = withPool(0, MIB);
+        assertRejectedUnchanged(fresh, AllocError.NOT_ALLOCATED, "-1", () -> fresh.dealloc(-1, 5000, 8));
     }
 
     @Test
