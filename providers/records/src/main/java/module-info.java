@@ -6,5 +6,5 @@
  */
 @SuppressWarnings("module") // the target modules are built after this one
 module dev.allocator.records {
-    exports dev.allocator.records to dev.allocator.tlsf, dev.allocator.buddy, dev.allocator.slab, dev.allocator.memory;
+    exports dev.allocator.records to dev.allocator.tlsf, dev.allocator.buddy, dev.allocator.memory;
 }
