@@ -93,8 +93,10 @@ class SummaryBitmapTest {
         SummaryBitmap bitmap = new SummaryBitmap(64 * 1024);
         long words = 1024;
         long treeInts = 0;
-        for (int level = 1; level <= 10; level++) {
-            treeInts += (words >> level) * (4 + Math.min(level, RunTree.BLOCK_LEVELS));
+        for (int level = 0; level <= 4; level++) {
+            // 1024, 128, 16, 2 and 1 nodes, in blocks of 8 records of 4 + min(3 * level, 6) ints
+            long blocks = Math.max(1, (words >> (3 * level)) / 8);
+            treeInts += blocks * 8 * (4 + Math.min(3 * level, RunTree.BLOCK_LEVELS));
         }
         long indexWords = 3 * (16 + 1); // three indexes over 1024 words: 16 words and a summary word each
         assertEquals(words * 8 + treeInts * 4 + indexWords * 8, bitmap.metadataBytes());
@@ -300,11 +302,13 @@ class SummaryBitmapTest {
 
     /** Compares every stored record with pre, suf, longest, small and aligned[] computed from the model's bits. */
     private static void checkEverySummary(RunTree tree, BitSet used, int size, String where) {
-        long[] freeFrom = freeRunsFrom(used, size, 64L << tree.height());
+        long[] freeFrom = freeRunsFrom(used, size, 64L << RunTree.wordShift(tree.height()));
         long words = (size + 63) / 64;
-        for (int level = 1; level <= tree.height(); level++) {
-            long span = 64L << level;
-            assertEquals((words + (1L << level) - 1) >>> level, tree.nodeCount(level), where + ": level " + level);
+        for (int level = 0; level <= tree.height(); level++) {
+            int wordShift = RunTree.wordShift(level);
+            long span = 64L << wordShift;
+            assertEquals((words + (1L << wordShift) - 1) >>> wordShift, tree.nodeCount(level),
+                    where + ": level " + level);
             for (int node = 0; node < tree.nodeCount(level); node++) {
                 long low = node * span;
                 long high = low + span;
@@ -369,9 +373,10 @@ class SummaryBitmapTest {
 
     /**
      * Whether {@code find} must fall back to the general walk: only when no descent answers, that is for a request
-     * that fits somewhere, on a tree with levels, that is neither unaligned, nor a block-aligned or small-block
-     * request in phase and no longer than its alignment, nor placed at an aligned start of the lowest free run long
-     * enough (for alignments up to 4,096 bits). Descents answer the rest in one node per level.
+     * that fits somewhere, on a tree with levels, that is neither unaligned, nor a block-aligned (blocks smaller than
+     * the root) or small-block request in phase and no longer than its alignment, nor placed at an aligned start of
+     * the lowest free run long enough (for alignments up to 4,096 bits). Descents answer the rest in one node per
+     * level.
      */
     private static boolean needsAWalk(int height, long[] freeFrom, long longest, long count, long align, long phase) {
         if (count > longest) {
@@ -385,7 +390,8 @@ class SummaryBitmapTest {
         }
         int alignShift = Long.numberOfTrailingZeros(align);
         if (((phase & (align - 1)) == 0) && count <= align
-                && (alignShift >= 2 && alignShift < 6 || alignShift >= 6 && alignShift - 6 < Math.min(6, height))) {
+                && (alignShift >= 2 && alignShift < 6
+                        || alignShift >= 6 && alignShift - 6 < RunTree.blockLevelsBelow(height))) {
             return false;
         }
         if (align > 4096) {
