@@ -201,6 +201,29 @@ class SummaryBitmapTest {
     }
 
     @Test
+    void aWalkPassesNodesWithoutAnAllFreeBlockOfTheAlignmentWhenTheRequestCoversOne() {
+        // Free runs of 126 bits from 1 past each multiple of 128 (and of 30 bits from 1 past each multiple of 32)
+        // hold no all-free aligned block of 64 (16) bits; 65 bits aligned to 64 (17 aligned to 16) fit only in the
+        // free tail, and the walk passes the trapped part without entering it: a few nodes, not a thousand words.
+        int trapped = 64 * 1024;
+        for (int period : new int[] {128, 32}) {
+            SummaryBitmap bitmap = new SummaryBitmap(trapped + 1024);
+            for (long at = 0; at < trapped; at += period) {
+                bitmap.setUsed(at, 1);
+                bitmap.setUsed(at + period - 1, 1);
+            }
+            long align = period / 2;
+            long before = bitmap.tree().walkSteps();
+            assertEquals(trapped, bitmap.find(align + 1, align, 0), "period " + period);
+            long steps = bitmap.tree().walkSteps() - before;
+            assertTrue(steps > 0 && steps < 16, "period " + period + ": " + steps + " nodes walked");
+            // Out of phase no block summary applies: the walk enters the nodes (and still finds the lowest fit).
+            assertEquals(trapped + align - 1, bitmap.find(align + 1, align, 1), "period " + period + ", phase 1");
+            assertTrue(bitmap.tree().walkSteps() - before - steps > 1000, "period " + period + ", phase 1");
+        }
+    }
+
+    @Test
     void nextFreeAndNextUsedFromTheSizeOnAnswerTheSize() {
         SummaryBitmap bitmap = new SummaryBitmap(100);
         bitmap.setUsed(10, 5);
