@@ -202,11 +202,11 @@ class SummaryBitmapTest {
 
     @Test
     void aWalkPassesNodesWithoutAnAllFreeBlockOfTheAlignmentWhenTheRequestCoversOne() {
-        // Free runs of 126 bits from 1 past each multiple of 128 (and of 30 bits from 1 past each multiple of 32)
-        // hold no all-free aligned block of 64 (16) bits; 65 bits aligned to 64 (17 aligned to 16) fit only in the
-        // free tail, and the walk passes the trapped part without entering it: a few nodes, not a thousand words.
+        // Free runs of 126 bits from 1 past each multiple of 128 (and likewise for the other periods) hold no
+        // all-free aligned block of 64 bits (half the period); 65 bits aligned to 64 fit only in the free tail, and
+        // the walk passes the trapped part without entering it: a few nodes, not a thousand words.
         int trapped = 64 * 1024;
-        for (int period : new int[] {128, 32}) {
+        for (int period : new int[] {128, 256, 1024, 8, 32}) {
             SummaryBitmap bitmap = new SummaryBitmap(trapped + 1024);
             for (long at = 0; at < trapped; at += period) {
                 bitmap.setUsed(at, 1);
@@ -219,7 +219,7 @@ class SummaryBitmapTest {
             assertTrue(steps > 0 && steps < 16, "period " + period + ": " + steps + " nodes walked");
             // Out of phase no block summary applies: the walk enters the nodes (and still finds the lowest fit).
             assertEquals(trapped + align - 1, bitmap.find(align + 1, align, 1), "period " + period + ", phase 1");
-            assertTrue(bitmap.tree().walkSteps() - before - steps > 1000, "period " + period + ", phase 1");
+            assertTrue(bitmap.tree().walkSteps() - before - steps > 16, "period " + period + ", phase 1");
         }
     }
 
@@ -232,6 +232,10 @@ class SummaryBitmapTest {
         assertEquals(100, bitmap.nextFree(100));
         assertEquals(100, bitmap.nextUsed(15));
         assertEquals(10, bitmap.nextUsed(0));
+        SummaryBitmap wholeWords = new SummaryBitmap(128); // the size is the first bit past the last word
+        wholeWords.setUsed(0, 1);
+        assertEquals(128, wholeWords.nextFree(128));
+        assertEquals(128, wholeWords.nextUsed(128));
     }
 
     @Test
