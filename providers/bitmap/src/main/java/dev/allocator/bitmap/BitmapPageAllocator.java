@@ -19,7 +19,7 @@ import java.util.Objects;
  *   <li>Regions are given in bytes; a region's start must be a multiple of the page size (else INVALID_PARAM)
  *       and it manages the whole pages inside it (a partial last page is ignored). Any number of disjoint regions
  *       anywhere in {@code [0, Long.MAX_VALUE]} may be added ({@link #addMemory} before {@link #init} acts as
- *       {@code init}); metadata is about 5 bits per page of the regions (used bits, start bits, the summary
+ *       {@code init}); metadata is about 4.6 bits per page of the regions (used bits, start bits, the summary
  *       tree and the word indexes), nothing for the gaps between them. One region holds at most {@value Integer#MAX_VALUE} pages
  *       (8 TiB of 4 KiB pages).</li>
  *   <li>{@link #allocPages} returns the lowest run of free pages, within one region, whose address is a multiple

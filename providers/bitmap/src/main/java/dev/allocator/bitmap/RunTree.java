@@ -1,46 +1,50 @@
 package dev.allocator.bitmap;
 
-import java.util.Arrays;
-
 /*
- * A binary summary tree over the 64-bit words of a bitmap (free = 1), for finding runs of free bits.
+ * An 8-ary summary tree over the 64-bit words of a bitmap (free = 1), for finding runs of free bits.
  *
- *   level 2              [pre suf longest small | aligned[0] aligned[1]]            one record per 4 words
- *                          /                                          \
- *   level 1   [pre suf longest small | aligned[0]]     [pre suf longest small | aligned[0]]   one per 2 words
- *               /            \                             /            \
- *   level 0  word 0         word 1                      word 2         word 3     64 bits each, the bitmap's own
- *            bits 0..63     bits 64..127                ...                       words; their values are computed
- *                                                                                 on the fly
+ *   level 2   block of node 0: [pre x8 | suf x8 | longest x8 | small x8 | aligned[0] x8 .. aligned[5] x8]
+ *                               the records of level-2 nodes 0..7, field by field: one block per level-3 node
+ *   level 1   block of node 0: [pre x8 | suf x8 | longest x8 | small x8 | aligned[0..2] x8]   (nodes 0..7)
+ *             block of node 1: [...] (nodes 8..15)  ...
+ *   level 0   block of node 0: [pre x8 | suf x8 | longest x8 | small x8]  the records of words 0..7
+ *             block of node 1: [...] (words 8..15)  ...
+ *   words     [64 bits] [64 bits] ...  the bitmap itself, owned by the caller
  *
- * Every stored node (level h >= 1, index j) covers bits [j * 2^(h+6), (j+1) * 2^(h+6)) and holds a record of
- * 4 + min(h, BLOCK_LEVELS) ints, adjacent in one int[] per level:
+ * A node of level h covers 8^h words, bits [j * 64 * 8^h, (j+1) * 64 * 8^h) for node j; level 0 is one record per
+ * word. The records of the 8 children of a node are side by side in one block of their level's int[] (block j of
+ * level h - 1 holds the children of node j of level h), field by field, so a parent reads its children's values of
+ * one kind from 32 consecutive bytes, and all of them from one block (128 to 320 bytes). A record holds:
  *   pre (prefix)  - free bits at the node's low end (== span when the node is entirely free),
  *   suf (suffix)  - free bits at its high end,
  *   longest       - its longest run of free bits,
- *   small         - the same as aligned[] below for the small blocks inside words, packed one byte per size:
- *                   byte i is the longest free prefix of any aligned block of 4 << i bits (4, 8, 16, 32) below,
- *   aligned[m]    - for each lower level m, the longest prefix of any of its level-m descendants: the longest
- *                   free run that starts at an aligned block of 64 * 2^m bits and stays inside it.
- * A word's own values come from numberOfTrailingZeros / numberOfLeadingZeros and, for longest and small, a
- * fixed number of shift-and steps (wordSummary).
+ *   small         - for the small blocks inside words, packed one byte per size: byte i is the longest free prefix
+ *                   of any aligned block of 4 << i bits (4, 8, 16, 32) inside the node,
+ *   aligned[m]    - for each block size 64 * 2^m bits smaller than the node (m < min(6, 3h)), the longest free
+ *                   prefix of any aligned block of that size inside the node: the longest free run that starts at
+ *                   such a block and stays inside it.
+ * Words' records come from numberOfTrailingZeros / numberOfLeadingZeros and, for longest and small, a fixed
+ * number of shift-and steps (wordSummary), when the word changes.
  *
- * Invariants (after every refresh; the owner may let level 1 fall behind changed words and catch up with
+ * Invariants (after every refresh; the owner may let level 0 fall behind changed words and catch up with
  * refreshWord or recompute, see SummaryBitmap):
- *   - every record equals what its two children give: pre = left full ? left span + right pre : left pre (suf
- *     mirrored), longest = max(left longest, right longest, left suf + right pre), aligned[h-1] = max(left pre,
- *     right pre), aligned[m < h-1] = max of the children's aligned[m], small = byte-wise max of the children's;
- *   - bits at or past the size (the tail of the last word, and children past the last word) count as used and
- *     are never set, so no free run crosses the end;
- *   - level h has ceil(words / 2^h) nodes; the top level has one node, the root (the word itself when there is
- *     only one word).
+ *   - every record above level 0 equals what its children give: scanning them left to right with the free run
+ *     that ends at each child's start (carry: the previous child's suf, or carry + span if it is all free),
+ *     pre is the carry plus the prefix of the first child that is not all free, suf the carry after the last,
+ *     longest the maximum of the children's longest and of carry + pre at every child; aligned[m] is the maximum
+ *     of the children's aligned[m] for blocks smaller than a child, and of the prefixes of groups of 1, 2 or 4
+ *     children for blocks of one, two or four children; small is the byte-wise maximum of the children's;
+ *   - bits at or past the size (the tail of the last word, words and nodes past the last) count as used and are
+ *     never set; records past the last node of a level are zero, so a parent reads 8 children whatever its place;
+ *   - level h has ceil(words / 8^h) nodes; the top level has one node, the root.
  *
  * Search (find), every path from bit 0, returning the lowest fitting start:
- *   - no alignment: descend from the root; at each node take the left child if its longest run fits, else the
- *     run across the middle (left suf + right pre) if it fits, else the right child: one node per level;
- *   - a request aligned to a block of 64 * 2^m bits (m < BLOCK_LEVELS, phase 0) and no longer than the block fits
- *     at the start of the first level-m node whose prefix holds it: descend into the left child if its aligned[m]
- *     (or, at level m, its prefix) holds it, else the right one: one node per level;
+ *   - no alignment: descend from the root; at each node scan its children with the carry: a child whose carry
+ *     plus prefix holds the request answers (the run started before it); else the first child whose longest run
+ *     holds it is entered: one node per level, up to 8 children read in one block;
+ *   - a request aligned to a block of 64 * 2^m bits (m < 6, phase 0) and no longer than the block fits at the
+ *     start of the first such block whose prefix holds it: enter the first child whose aligned[m] holds it, and
+ *     on the level where blocks are 1, 2 or 4 children, answer the first group of children whose prefix holds it;
  *   - likewise for a small block of 4 to 32 bits with the small bytes, then the first block start in the word
  *     whose next `count` bits are free;
  *   - anything else (a request longer than its alignment, an alignment out of phase or larger than the summaries)
@@ -51,29 +55,37 @@ import java.util.Arrays;
  *     aligned start after its prefix run, is passed in O(1) (the carry becomes its suffix, or grows by its span
  *     when it is all free); other nodes are entered. A run long enough but badly placed sends the walk on.
  *
- * Update (refresh): after the words of a run changed, recompute the ancestors of its words level by level; nodes
- * the run covers entirely get the all-used or all-free record without reading their children; a recompute says
- * which of its values changed, and the parent recomputes only the values that depend on those (longest needs the
- * children's longest, pre and suf; aligned[m] the children's aligned[m]; ...); stop at the first level where
- * nothing changed: O(words touched + height).
+ * Update (refresh): after the words of a run changed, recompute their records and their ancestors level by level;
+ * nodes the run covers entirely get the all-used or all-free record without reading their children; a recompute
+ * says which of its values changed, and the parent recomputes only the values that depend on those (longest
+ * needs the children's longest, pre and suf; aligned[m] the children's aligned[m] or pre; ...); stop at the first
+ * level where nothing changed: O(words touched + levels), and a level is a third of a binary tree's levels (5
+ * levels above the words for 2^20 bits instead of 14).
  *
- * Metadata: about 3 bits per bit of the bitmap (1.25 of them for level 1). Not thread safe. At most
- * Integer.MAX_VALUE bits because record values are ints.
+ * Metadata: about 2.5 bits per bit of the bitmap (2 of them for level 0, the words' own records; a binary tree
+ * with words summarised on the fly took 3). Not thread safe. At most Integer.MAX_VALUE bits because record values
+ * are ints.
  */
 
 /** The summary tree over a bitmap's words that finds runs of free bits; see the comment above. */
 final class RunTree {
-    /** Block levels with an aligned[] summary: blocks of 64 to 64 * 2^(BLOCK_LEVELS - 1) bits. */
+    /** Block sizes with an aligned[] summary: blocks of 64 to 64 * 2^(BLOCK_LEVELS - 1) bits. */
     static final int BLOCK_LEVELS = 6;
+    /** log2 of the children per node. */
+    static final int LEVEL_BITS = 3;
 
+    private static final int FANOUT = 1 << LEVEL_BITS;
+    private static final int LAST_CHILD = FANOUT - 1;
     private static final int WORD_BITS = 64;
     private static final int WORD_SHIFT = 6;
     private static final long NO_START = Long.MAX_VALUE;
-    private static final int PREFIX = 0;
-    private static final int SUFFIX = 1;
-    private static final int LONGEST = 2;
-    private static final int SMALL_BLOCKS = 3;
-    private static final int ALIGNED = 4;
+    /** Where each field of a block starts: a field holds one int per child, FANOUT of them. */
+    private static final int SUFFIX_AT = FANOUT;
+    private static final int LONGEST_AT = 2 * FANOUT;
+    private static final int SMALL_AT = 3 * FANOUT;
+    private static final int ALIGNED_AT = 4 * FANOUT;
+    /** Fields every record has: prefix (at offset 0), suffix, longest, small; then aligned[m]. */
+    private static final int BASE_FIELDS = 4;
     /** Smallest block with a small-block summary: 4 bits; then 8, 16 and 32, one byte each, smallest lowest. */
     private static final int SMALL_BLOCK_SHIFT = 2;
     /** Per small block size, a bit at the start of every block of that size in a word. */
@@ -94,13 +106,16 @@ final class RunTree {
 
     private final long[] words;
     private final int height;
-    /** Per level h >= 1, one record of {@code strides[h]} ints per node: PREFIX, SUFFIX, LONGEST, SMALL_BLOCKS,
-     * ALIGNED + m. */
+    /** Per level h >= 0, blocks of {@code blockInts[h]} ints, one per node of level h + 1; see the comment above. */
     private final int[][] records;
     private final int[] nodeCounts;
-    private final int[] strides;
-    /** Per level, the record of a node whose bits are all free (a node whose bits are all used is all zeros). */
-    private final int[][] freeRecords;
+    private final int[] blockInts;
+    /** Per level, a node's span in bits, capped at Integer.MAX_VALUE (only the root can be larger). */
+    private final int[] spans;
+    /** Per level, a block whose eight records are all free (a record whose bits are all used is all zeros). */
+    private final int[][] freeBlocks;
+    /** Scratch for {@link #recomputeGroupBlocks}: the prefixes of the groups of children of one size. */
+    private final int[] groupPrefixes = new int[FANOUT];
     /** Nodes the general search has visited since the tree was made (see {@link #walkSteps()}). */
     private long walkSteps;
 
@@ -120,37 +135,62 @@ final class RunTree {
         height = levels;
         records = new int[height + 1][];
         nodeCounts = new int[height + 1];
-        strides = new int[height + 1];
-        freeRecords = new int[height + 1][];
-        nodeCounts[0] = wordCount;
-        for (int level = 1; level <= height; level++) {
+        blockInts = new int[height + 1];
+        spans = new int[height + 1];
+        freeBlocks = new int[height + 1][];
+        for (int level = 0; level <= height; level++) {
             nodeCounts[level] = nodesAt(wordCount, level);
-            strides[level] = ALIGNED + blockLevelsBelow(level);
-            records[level] = new int[nodeCounts[level] * strides[level]];
-            int span = (int) Math.min(1L << (level + WORD_SHIFT), Integer.MAX_VALUE);
-            int[] free = new int[strides[level]];
-            free[PREFIX] = span;
-            free[SUFFIX] = span;
-            free[LONGEST] = span;
-            free[SMALL_BLOCKS] = SMALL_BLOCKS_FREE;
-            for (int below = 0; below < blockLevelsBelow(level); below++) {
-                free[ALIGNED + below] = 1 << (below + WORD_SHIFT);
+            blockInts[level] = (BASE_FIELDS + blockLevelsBelow(level)) * FANOUT;
+            records[level] = new int[((nodeCounts[level] + LAST_CHILD) >>> LEVEL_BITS) * blockInts[level]];
+            int span = (int) Math.min(1L << (wordShift(level) + WORD_SHIFT), Integer.MAX_VALUE);
+            spans[level] = span;
+            int[] free = new int[blockInts[level]];
+            for (int child = 0; child < FANOUT; child++) {
+                free[child] = span;
+                free[SUFFIX_AT + child] = span;
+                free[LONGEST_AT + child] = span;
+                free[SMALL_AT + child] = SMALL_BLOCKS_FREE;
+                for (int below = 0; below < blockLevelsBelow(level); below++) {
+                    free[ALIGNED_AT + below * FANOUT + child] = 1 << (below + WORD_SHIFT);
+                }
             }
-            freeRecords[level] = free;
+            freeBlocks[level] = free;
         }
     }
 
-    /** How many aligned[] entries a node of {@code level} has. */
+    /**
+     * Returns how many aligned[] entries a node of {@code level} has: one per block size of 64 to 2048 bits
+     * smaller than the node.
+     *
+     * @param level 0 (words) or more
+     * @return 0 to {@link #BLOCK_LEVELS}
+     */
     static int blockLevelsBelow(int level) {
-        return Math.min(level, BLOCK_LEVELS);
-    }
-
-    private static int nodesAt(int wordCount, int level) {
-        return (int) (((long) wordCount + (1L << level) - 1) >>> level);
+        return Math.min(LEVEL_BITS * level, BLOCK_LEVELS);
     }
 
     /**
-     * Returns the number of stored levels above the words (0 for a single word).
+     * Returns log2 of the number of words a node of {@code level} covers: node {@code j} of that level covers the
+     * words {@code j << wordShift(level)} on.
+     *
+     * @param level 0 (words) or more
+     * @return {@code 3 * level}
+     */
+    static int wordShift(int level) {
+        return LEVEL_BITS * level;
+    }
+
+    private static int nodesAt(int wordCount, int level) {
+        return (int) (((long) wordCount + (1L << wordShift(level)) - 1) >>> wordShift(level));
+    }
+
+    /** Where a node's record starts in its level's array: field f lies at this plus f * FANOUT. */
+    private int recordAt(int level, int node) {
+        return (node >>> LEVEL_BITS) * blockInts[level] + (node & LAST_CHILD);
+    }
+
+    /**
+     * Returns the number of stored levels above the words' level 0 (0 for a single word).
      *
      * @return the root's level
      */
@@ -182,13 +222,17 @@ final class RunTree {
     /**
      * Returns a copy of a stored record, for tests: pre, suf, longest, small, then aligned[0..].
      *
-     * @param level 1 to {@link #height()}
+     * @param level 0 (words) to {@link #height()}
      * @param node  0 to {@code nodeCount(level) - 1}
      * @return the record's values
      */
     int[] record(int level, int node) {
-        int at = node * strides[level];
-        return Arrays.copyOfRange(records[level], at, at + strides[level]);
+        int[] values = new int[blockInts[level] / FANOUT];
+        int at = recordAt(level, node);
+        for (int field = 0; field < values.length; field++) {
+            values[field] = records[level][at + field * FANOUT];
+        }
+        return values;
     }
 
     /**
@@ -198,7 +242,7 @@ final class RunTree {
      */
     long metadataBytes() {
         long bytes = 0;
-        for (int level = 1; level <= height; level++) {
+        for (int level = 0; level <= height; level++) {
             bytes += (long) records[level].length * Integer.BYTES;
         }
         return bytes;
@@ -206,21 +250,24 @@ final class RunTree {
 
     /** Sets every record for all-free words (the caller has set them): O(nodes). */
     void freeAll() {
-        for (int level = 1; level <= height; level++) {
+        for (int level = 0; level <= height; level++) {
             int[] levelRecords = records[level];
-            int stride = strides[level];
-            System.arraycopy(freeRecords[level], 0, levelRecords, 0, stride);
-            for (int filled = stride; filled < levelRecords.length; filled <<= 1) {
+            int block = blockInts[level];
+            System.arraycopy(freeBlocks[level], 0, levelRecords, 0, block);
+            for (int filled = block; filled < levelRecords.length; filled <<= 1) {
                 System.arraycopy(levelRecords, 0, levelRecords, filled, Math.min(filled, levelRecords.length - filled));
             }
+            // The last block may hold records past the last node: they stay all used.
+            int lastNode = nodeCounts[level] - 1;
+            setConstant(level, lastNode + 1, (lastNode | LAST_CHILD), false);
             // Only the last node of a level can reach past the last bit.
-            recompute(level, nodeCounts[level] - 1, ALL_CHANGED);
+            recompute(level, lastNode, ALL_CHANGED);
         }
     }
 
     /**
-     * Brings the ancestors of the words of {@code [from, end)} up to date after those bits all changed to
-     * {@code free}: O(words + height).
+     * Brings the records of the words of {@code [from, end)} and their ancestors up to date after those bits all
+     * changed to {@code free}: O(words + levels).
      *
      * @param from first bit that changed
      * @param end  end of the run, exclusive, {@code > from}
@@ -230,14 +277,15 @@ final class RunTree {
         int firstWord = (int) (from >>> WORD_SHIFT);
         int lastWord = (int) ((end - 1) >>> WORD_SHIFT);
         int childChanges = ALL_CHANGED; // the words changed
-        for (int level = 1; level <= height; level++) {
-            int shift = level + WORD_SHIFT;
-            int lastNode = lastWord >>> level;
+        for (int level = 0; level <= height; level++) {
+            int nodeShift = wordShift(level);
+            int shift = nodeShift + WORD_SHIFT;
+            int lastNode = lastWord >>> nodeShift;
             // Nodes in [coveredFrom, coveredEnd) lie entirely inside the run: their records are constants.
             long coveredFrom = (from + (1L << shift) - 1) >>> shift;
             long coveredEnd = end >>> shift;
             int changes = 0;
-            for (int node = firstWord >>> level; node <= lastNode; node++) {
+            for (int node = firstWord >>> nodeShift; node <= lastNode; node++) {
                 if (node >= coveredFrom && node < coveredEnd) {
                     int coveredLast = (int) Math.min(coveredEnd - 1, lastNode);
                     setConstant(level, node, coveredLast, free);
@@ -255,136 +303,160 @@ final class RunTree {
     }
 
     /**
-     * Brings the ancestors of one word up to date after some of its bits changed: O(height), stopping at the
-     * first level where nothing changed.
+     * Brings the record of one word and its ancestors up to date after some of its bits changed: O(levels),
+     * stopping at the first level where nothing changed.
      *
      * @param word index of the word
      */
     void refreshWord(int word) {
         int changes = ALL_CHANGED;
-        for (int level = 1; level <= height && changes != 0; level++) {
-            changes = recompute(level, word >>> level, changes);
+        for (int level = 0; level <= height && changes != 0; level++) {
+            changes = recompute(level, word >>> wordShift(level), changes);
         }
     }
 
     /** Gives the nodes {@code first..last} of a level the all-free or all-used record. */
     private void setConstant(int level, int first, int last, boolean free) {
         int[] levelRecords = records[level];
-        int stride = strides[level];
-        if (!free) {
-            Arrays.fill(levelRecords, first * stride, (last + 1) * stride, 0);
-            return;
-        }
-        int[] template = freeRecords[level];
+        int[] template = freeBlocks[level];
+        int fieldsEnd = blockInts[level];
         for (int node = first; node <= last; node++) {
-            System.arraycopy(template, 0, levelRecords, node * stride, stride);
+            int at = recordAt(level, node);
+            for (int field = 0; field < fieldsEnd; field += FANOUT) {
+                levelRecords[at + field] = free ? template[field] : 0;
+            }
         }
     }
 
     /**
-     * Recomputes a stored node from its two children (a missing right child counts as all used).
+     * Recomputes a node's record: a word's from its bits, a higher node's from its eight children.
      *
-     * @param level        1 to {@link #height()}
+     * @param level        0 (words) to {@link #height()}
      * @param node         a node of that level
      * @param childChanges which values of its children may have changed ({@link #ALL_CHANGED} when unknown):
-     *                     only the values that depend on them are recomputed (ignored on level 1)
+     *                     only the values that depend on them are recomputed (ignored on level 0)
      * @return which of its values changed, 0 if none
      */
     int recompute(int level, int node, int childChanges) {
-        return level == 1 ? recomputeFromWords(node) : recomputeFromRecords(level, node, childChanges);
+        return level == 0 ? recomputeWord(node) : recomputeFromChildren(level, node, childChanges);
     }
 
-    /** {@link #recompute} for a level-1 node, whose children are words summarised on the fly. */
-    private int recomputeFromWords(int node) {
-        int left = node << 1;
-        int right = left + 1;
-        long word = words[left];
-        int leftPrefix = Long.numberOfTrailingZeros(~word);
-        int leftSuffix = Long.numberOfLeadingZeros(~word);
-        long summary = wordSummary(word);
-        int leftLongest = (int) (summary >>> Integer.SIZE);
-        int leftSmall = (int) summary;
-        int rightPrefix = 0;
-        int rightSuffix = 0;
-        int rightLongest = 0;
-        int rightSmall = 0;
-        if (right < words.length) {
-            word = words[right];
-            rightPrefix = Long.numberOfTrailingZeros(~word);
-            rightSuffix = Long.numberOfLeadingZeros(~word);
-            summary = wordSummary(word);
-            rightLongest = (int) (summary >>> Integer.SIZE);
-            rightSmall = (int) summary;
-        }
-        int[] out = records[1];
-        int at = node * (ALIGNED + 1);
-        return store(out, at + PREFIX, leftPrefix == WORD_BITS ? WORD_BITS + rightPrefix : leftPrefix, PREFIX_CHANGED)
-                | store(out, at + SUFFIX, rightSuffix == WORD_BITS ? WORD_BITS + leftSuffix : rightSuffix,
-                        SUFFIX_CHANGED)
-                | store(out, at + LONGEST, Math.max(Math.max(leftLongest, rightLongest), leftSuffix + rightPrefix),
-                        LONGEST_CHANGED)
-                | store(out, at + SMALL_BLOCKS, byteMax(leftSmall, rightSmall), SMALL_CHANGED)
-                | store(out, at + ALIGNED, Math.max(leftPrefix, rightPrefix), 1 << ALIGNED_CHANGED_SHIFT);
+    /** {@link #recompute} for a word's record. */
+    private int recomputeWord(int word) {
+        long bits = words[word];
+        long summary = wordSummary(bits);
+        int[] out = records[0];
+        int at = recordAt(0, word);
+        return store(out, at, Long.numberOfTrailingZeros(~bits), PREFIX_CHANGED)
+                | store(out, at + SUFFIX_AT, Long.numberOfLeadingZeros(~bits), SUFFIX_CHANGED)
+                | store(out, at + LONGEST_AT, (int) (summary >>> Integer.SIZE), LONGEST_CHANGED)
+                | store(out, at + SMALL_AT, (int) summary, SMALL_CHANGED);
     }
 
     /**
-     * {@link #recompute} for a node of level 2 or more, from its children's records: pre from the children's pre
-     * (and whether the left one is full), suf likewise, longest from their longest, suf and pre, small from their
-     * small, aligned[level - 1] from their pre, the lower aligned[m] from theirs.
+     * {@link #recompute} for a node of level 1 or more, from its children's block: pre, suf and longest from one
+     * scan of their pre, suf and longest with the carry; small from their small; aligned[m] from their aligned[m]
+     * (blocks smaller than a child) or from their prefixes (blocks of 1, 2 or 4 children).
      */
-    private int recomputeFromRecords(int level, int node, int childChanges) {
+    private int recomputeFromChildren(int level, int node, int childChanges) {
         int below = level - 1;
         int[] children = records[below];
-        int childStride = strides[below];
-        int leftAt = (node << 1) * childStride;
-        int rightAt = leftAt + childStride;
-        boolean hasRight = rightAt < children.length;
+        int base = node * blockInts[below];
         int[] out = records[level];
-        int at = node * strides[level];
+        int at = recordAt(level, node);
         int changes = 0;
-        int edgesChanged = childChanges & (PREFIX_CHANGED | SUFFIX_CHANGED);
-        if (edgesChanged != 0) {
-            long childSpan = 1L << (below + WORD_SHIFT);
-            int leftPrefix = children[leftAt + PREFIX];
-            int rightPrefix = hasRight ? children[rightAt + PREFIX] : 0;
-            int rightSuffix = hasRight ? children[rightAt + SUFFIX] : 0;
-            changes |= store(out, at + PREFIX, (int) (leftPrefix == childSpan ? childSpan + rightPrefix : leftPrefix),
-                    PREFIX_CHANGED);
-            changes |= store(out, at + SUFFIX,
-                    (int) (rightSuffix == childSpan ? childSpan + children[leftAt + SUFFIX] : rightSuffix),
-                    SUFFIX_CHANGED);
-            if (below < BLOCK_LEVELS) {
-                changes |= store(out, at + ALIGNED + below, Math.max(leftPrefix, rightPrefix),
-                        1 << (ALIGNED_CHANGED_SHIFT + below));
-            }
-        }
+        int lowerBlocks = blockLevelsBelow(below);
         if ((childChanges & (PREFIX_CHANGED | SUFFIX_CHANGED | LONGEST_CHANGED)) != 0) {
-            int longest = children[leftAt + LONGEST];
-            if (hasRight) {
-                longest = Math.max(Math.max(longest, children[rightAt + LONGEST]),
-                        children[leftAt + SUFFIX] + children[rightAt + PREFIX]);
+            int childSpan = spans[below];
+            int carry = 0; // free bits ending at the start of the child scanned
+            int prefix = 0;
+            int longest = 0;
+            boolean inPrefix = true; // every child before this one is all free
+            for (int child = 0; child < FANOUT; child++) {
+                int childPrefix = children[base + child];
+                int run = carry + childPrefix;
+                longest = Math.max(longest, Math.max(run, children[base + LONGEST_AT + child]));
+                boolean full = childPrefix == childSpan;
+                if (inPrefix) {
+                    prefix = run;
+                }
+                inPrefix &= full;
+                carry = full ? run : children[base + SUFFIX_AT + child];
             }
-            changes |= store(out, at + LONGEST, longest, LONGEST_CHANGED);
+            changes = store(out, at, prefix, PREFIX_CHANGED)
+                    | store(out, at + SUFFIX_AT, carry, SUFFIX_CHANGED)
+                    | store(out, at + LONGEST_AT, longest, LONGEST_CHANGED);
+            if ((childChanges & PREFIX_CHANGED) != 0 && lowerBlocks < blockLevelsBelow(level)) {
+                changes |= recomputeGroupBlocks(children, base, childSpan, lowerBlocks, blockLevelsBelow(level), out,
+                        at);
+            }
         }
         if ((childChanges & SMALL_CHANGED) != 0) {
-            int small = children[leftAt + SMALL_BLOCKS];
-            if (hasRight) {
-                small = byteMax(small, children[rightAt + SMALL_BLOCKS]);
+            int small = children[base + SMALL_AT];
+            // Stop once every size has an all-free block: nothing can be larger.
+            for (int child = 1; child < FANOUT && small != SMALL_BLOCKS_FREE; child++) {
+                small = byteMax(small, children[base + SMALL_AT + child]);
             }
-            changes |= store(out, at + SMALL_BLOCKS, small, SMALL_CHANGED);
+            changes |= store(out, at + SMALL_AT, small, SMALL_CHANGED);
         }
-        // The best prefix of the level-m blocks below, for the lower levels m whose values changed.
-        int alignedChanged = (childChanges >>> ALIGNED_CHANGED_SHIFT) & ((1 << blockLevelsBelow(below)) - 1);
+        // Blocks smaller than a child: the best of the children's, for the sizes whose values changed.
+        int alignedChanged = (childChanges >>> ALIGNED_CHANGED_SHIFT) & ((1 << lowerBlocks) - 1);
         while (alignedChanged != 0) {
             int m = Integer.numberOfTrailingZeros(alignedChanged);
             alignedChanged &= alignedChanged - 1;
-            int best = children[leftAt + ALIGNED + m];
-            if (hasRight) {
-                best = Math.max(best, children[rightAt + ALIGNED + m]);
+            int from = base + ALIGNED_AT + m * FANOUT;
+            int best = children[from];
+            for (int child = 1; child < FANOUT; child++) {
+                best = Math.max(best, children[from + child]);
             }
-            changes |= store(out, at + ALIGNED + m, best, 1 << (ALIGNED_CHANGED_SHIFT + m));
+            changes |= store(out, at + ALIGNED_AT + m * FANOUT, best, 1 << (ALIGNED_CHANGED_SHIFT + m));
         }
         return changes;
+    }
+
+    /**
+     * Recomputes aligned[m] for the blocks of one child, then two, then four children ({@code m} from
+     * {@code firstBlock} to below {@code endBlock}): the best prefix of the children, then of pairs of them (the
+     * left one's prefix, plus the right one's when the left is all free), then of pairs of pairs.
+     *
+     * @return the change flags of those values
+     */
+    private int recomputeGroupBlocks(int[] children, int base, int childSpan, int firstBlock, int endBlock, int[] out,
+                                     int at) {
+        int[] groups = groupPrefixes;
+        System.arraycopy(children, base, groups, 0, FANOUT);
+        int groupSpan = childSpan;
+        int groupCount = FANOUT;
+        int changes = 0;
+        for (int m = firstBlock; m < endBlock; m++) {
+            if (m > firstBlock) {
+                groupCount >>>= 1;
+                for (int group = 0; group < groupCount; group++) {
+                    int left = groups[2 * group];
+                    groups[group] = left == groupSpan ? left + groups[2 * group + 1] : left;
+                }
+                groupSpan <<= 1;
+            }
+            int best = groups[0];
+            for (int group = 1; group < groupCount; group++) {
+                best = Math.max(best, groups[group]);
+            }
+            changes |= store(out, at + ALIGNED_AT + m * FANOUT, best, 1 << (ALIGNED_CHANGED_SHIFT + m));
+        }
+        return changes;
+    }
+
+    /** The free prefix of {@code group} adjacent children whose prefixes start at {@code prefixes[from]}. */
+    private static int groupPrefix(int[] prefixes, int from, int group, int childSpan) {
+        int prefix = 0;
+        for (int child = from; child < from + group; child++) {
+            int childPrefix = prefixes[child];
+            prefix += childPrefix;
+            if (childPrefix != childSpan) {
+                break;
+            }
+        }
+        return prefix;
     }
 
     /** Stores one value; returns {@code flag} if it changed, else 0. */
@@ -505,13 +577,14 @@ final class RunTree {
         return (a & mask) | (b & ~mask);
     }
 
+
     /**
      * Returns the length of the longest run of free bits: O(1).
      *
      * @return 0 to the number of bits
      */
     long largestFreeRun() {
-        return height == 0 ? longestRun(words[0]) : records[height][LONGEST];
+        return records[height][LONGEST_AT]; // the root is the first record of its level
     }
 
     /**
@@ -536,7 +609,7 @@ final class RunTree {
             if ((phase & alignMask) == 0 && count <= align) {
                 if (align >= WORD_BITS) {
                     int blockLevel = Long.numberOfTrailingZeros(align) - WORD_SHIFT;
-                    if (blockLevel < BLOCK_LEVELS && blockLevel < height) {
+                    if (blockLevel < blockLevelsBelow(height)) {
                         return firstAlignedBlock(blockLevel, (int) count);
                     }
                 } else if (align >= 1 << SMALL_BLOCK_SHIFT) {
@@ -574,94 +647,104 @@ final class RunTree {
         return true;
     }
 
-    /** The lowest run of {@code count} free bits; the root's longest run holds it. One node per level. */
+    /**
+     * The lowest run of {@code count} free bits; the root's longest run holds it. One node per level: among the
+     * children, the first whose carried run plus prefix holds it answers, else the first whose longest does is
+     * entered; in the word reached, the first start of {@code count} free bits.
+     */
     private long firstFit(int count) {
         int node = 0;
-        for (int level = height; level > 1; level--) {
-            int[] children = records[level - 1];
-            int stride = strides[level - 1];
-            int left = node << 1;
-            int leftAt = left * stride;
-            if (children[leftAt + LONGEST] >= count) {
-                node = left;
-                continue;
+        for (int level = height; level > 0; level--) {
+            int below = level - 1;
+            int[] children = records[below];
+            int base = node * blockInts[below];
+            int childSpan = spans[below];
+            int firstChild = node << LEVEL_BITS;
+            int carry = 0; // free bits ending at the start of the child scanned
+            int entered = -1;
+            for (int child = 0; child < FANOUT; child++) {
+                int childPrefix = children[base + child];
+                if (carry + childPrefix >= count) {
+                    return ((long) (firstChild + child) << (wordShift(below) + WORD_SHIFT)) - carry;
+                }
+                if (children[base + LONGEST_AT + child] >= count) {
+                    entered = child;
+                    break;
+                }
+                carry = childPrefix == childSpan ? carry + childPrefix : children[base + SUFFIX_AT + child];
             }
-            int leftSuffix = children[leftAt + SUFFIX];
-            if (leftSuffix + children[leftAt + stride + PREFIX] >= count) {
-                return ((long) (left + 1) << (level - 1 + WORD_SHIFT)) - leftSuffix;
+            if (entered < 0) {
+                throw outOfStep(count);
             }
-            node = left + 1;
+            node = firstChild + entered;
         }
-        int left = node << 1;
-        long base = (long) left << WORD_SHIFT;
-        long leftWord = words[left];
-        long rightWord = left + 1 < words.length ? words[left + 1] : 0;
-        if (count <= WORD_BITS) {
-            long fits = runStarts(leftWord, count);
-            if (fits != 0) {
-                return base + Long.numberOfTrailingZeros(fits);
-            }
-        }
-        int leftSuffix = Long.numberOfLeadingZeros(~leftWord);
-        if (leftSuffix + Long.numberOfTrailingZeros(~rightWord) >= count) {
-            return base + WORD_BITS - leftSuffix;
-        }
-        long fits = count <= WORD_BITS ? runStarts(rightWord, count) : 0;
-        return foundIn(fits, base + WORD_BITS);
+        // A word whose longest run holds count (so count <= 64).
+        return foundIn(runStarts(words[node], count), (long) node << WORD_SHIFT);
     }
 
     /**
-     * The first block of 64 * 2^blockLevel bits whose free prefix holds {@code count <= block} bits: descend where
-     * aligned[blockLevel] (or, on that level, the prefix) is long enough. One node per level.
+     * The first block of 64 * 2^blockLevel bits whose free prefix holds {@code count <= block} bits: enter the
+     * first child whose aligned[blockLevel] holds it, down to the level whose children are blocks or halves or
+     * quarters of blocks, where the first group of children whose prefix holds it answers. One node per level.
      */
     private long firstAlignedBlock(int blockLevel, int count) {
-        if (records[height][ALIGNED + blockLevel] < count) {
+        if (records[height][ALIGNED_AT + blockLevel * FANOUT] < count) {
             return -1;
         }
         int node = 0;
-        for (int level = height; level > blockLevel + 1; level--) {
-            int[] children = records[level - 1];
-            int stride = strides[level - 1];
-            int left = node << 1;
-            node = children[left * stride + ALIGNED + blockLevel] >= count ? left : left + 1;
+        int below = height - 1;
+        while (blockLevel < blockLevelsBelow(below)) {
+            int from = node * blockInts[below] + ALIGNED_AT + blockLevel * FANOUT;
+            node = (node << LEVEL_BITS) + firstHolding(records[below], from, count);
+            below--;
         }
-        int left = node << 1;
-        int block = prefix(blockLevel, left) >= count ? left : left + 1;
-        if (block >= nodeCounts[blockLevel] || prefix(blockLevel, block) < count) {
-            throw outOfStep(count);
+        int group = 1 << (blockLevel - wordShift(below));
+        int base = node * blockInts[below];
+        for (int first = 0; first < FANOUT; first += group) {
+            if (groupPrefix(records[below], base + first, group, spans[below]) >= count) {
+                return (long) ((node << LEVEL_BITS) + first) << (wordShift(below) + WORD_SHIFT);
+            }
         }
-        return (long) block << (blockLevel + WORD_SHIFT);
+        throw outOfStep(count);
     }
 
-    /** The free prefix of a node (a word on level 0). */
-    private int prefix(int level, int node) {
-        return level == 0 ? Long.numberOfTrailingZeros(~words[node]) : records[level][node * strides[level] + PREFIX];
+    /** The first of the eight values from {@code values[from]} that is at least {@code count}; one is. */
+    private static int firstHolding(int[] values, int from, int count) {
+        for (int child = 0; child < FANOUT; child++) {
+            if (values[from + child] >= count) {
+                return child;
+            }
+        }
+        throw outOfStep(count);
     }
 
     /**
-     * The first block of {@code 4 << sizeIndex} bits whose free prefix holds {@code count <= block} bits: descend
-     * where the small byte is long enough, then the first such block start in the word. One node per level.
+     * The first block of {@code 4 << sizeIndex} bits whose free prefix holds {@code count <= block} bits: enter
+     * the first child whose small byte holds it, then the first such block start in the word. One node per level.
      */
     private long firstSmallBlock(int sizeIndex, int count) {
         int shift = sizeIndex * Byte.SIZE;
-        if (((records[height][SMALL_BLOCKS] >>> shift) & 0xFF) < count) {
+        if (((records[height][SMALL_AT] >>> shift) & 0xFF) < count) {
             return -1;
         }
         int node = 0;
-        for (int level = height; level > 1; level--) {
+        for (int level = height; level > 0; level--) {
             int[] children = records[level - 1];
-            int stride = strides[level - 1];
-            int left = node << 1;
-            node = ((children[left * stride + SMALL_BLOCKS] >>> shift) & 0xFF) >= count ? left : left + 1;
+            int from = node * blockInts[level - 1] + SMALL_AT;
+            int entered = -1;
+            for (int child = 0; child < FANOUT; child++) {
+                if (((children[from + child] >>> shift) & 0xFF) >= count) {
+                    entered = child;
+                    break;
+                }
+            }
+            if (entered < 0) {
+                throw outOfStep(count);
+            }
+            node = (node << LEVEL_BITS) + entered;
         }
-        int left = node << 1;
-        long blockStarts = SMALL_BLOCK_STARTS[sizeIndex];
-        long fits = runStarts(words[left], count) & blockStarts;
-        if (fits != 0) {
-            return ((long) left << WORD_SHIFT) + Long.numberOfTrailingZeros(fits);
-        }
-        fits = left + 1 < words.length ? runStarts(words[left + 1], count) & blockStarts : 0;
-        return foundIn(fits, (long) (left + 1) << WORD_SHIFT);
+        long fits = runStarts(words[node], count) & SMALL_BLOCK_STARTS[sizeIndex];
+        return foundIn(fits, (long) node << WORD_SHIFT);
     }
 
     /** The lowest bit of {@code fits} as a bit index from {@code base}; the summaries promised one. */
@@ -682,6 +765,24 @@ final class RunTree {
      * node visited; a node that cannot hold a fitting start after its prefix is passed without being entered.
      */
     private long walk(long count, long alignMask, long phase) {
+        // A request at least as long as its alignment, in phase, covers a whole aligned block from its start: a
+        // node with no all-free block of that size (aligned[m] or a small byte below the size) holds no fit that
+        // starts after its prefix run. -1: no such summary for this request.
+        long block = alignMask + 1;
+        int blockField = -1;
+        int blockLevel = 0;
+        int smallShift = 0;
+        int valueMask = -1;
+        if ((phase & alignMask) == 0 && count >= block) {
+            if (block >= WORD_BITS && block < (long) WORD_BITS << BLOCK_LEVELS) {
+                blockLevel = Long.numberOfTrailingZeros(block) - WORD_SHIFT;
+                blockField = ALIGNED_AT + blockLevel * FANOUT;
+            } else if (block >= 1 << SMALL_BLOCK_SHIFT && block < WORD_BITS) {
+                blockField = SMALL_AT;
+                smallShift = (Long.numberOfTrailingZeros(block) - SMALL_BLOCK_SHIFT) * Byte.SIZE;
+                valueMask = 0xFF;
+            }
+        }
         long carry = 0; // free bits ending right before the node visited
         int level = height;
         int node = 0;
@@ -709,34 +810,37 @@ final class RunTree {
                 }
             } else {
                 int[] levelRecords = records[level];
-                int at = node * strides[level];
-                long span = 1L << (level + WORD_SHIFT);
-                long low = (long) node << (level + WORD_SHIFT);
-                long nodePrefix = levelRecords[at + PREFIX];
+                int at = recordAt(level, node);
+                int shift = wordShift(level) + WORD_SHIFT;
+                long span = 1L << shift;
+                long low = (long) node << shift;
+                long nodePrefix = levelRecords[at];
                 long fit = fitIn(low - carry, low + nodePrefix, count, alignMask, phase);
                 if (fit >= 0) {
                     return fit;
                 }
                 if (nodePrefix == span) {
                     carry += span;
-                } else if (levelRecords[at + LONGEST] < count
-                        || alignedStart(low + nodePrefix + 1, alignMask, phase) >= low + span) {
-                    // No run inside is long enough, or no aligned start lies after the prefix run (an alignment
-                    // larger than the node): the node only passes its suffix on.
-                    carry = levelRecords[at + SUFFIX];
+                } else if (levelRecords[at + LONGEST_AT] < count
+                        || alignedStart(low + nodePrefix + 1, alignMask, phase) >= low + span
+                        || blockField >= 0 && blockLevel < blockLevelsBelow(level)
+                                && ((levelRecords[at + blockField] >>> smallShift) & valueMask) < block) {
+                    // No run inside is long enough, no aligned start lies after the prefix run (an alignment
+                    // larger than the node), or no aligned block is all free: the node only passes its suffix on.
+                    carry = levelRecords[at + SUFFIX_AT];
                 } else {
                     enter = true;
                 }
             }
             if (enter) {
                 level--;
-                node <<= 1;
+                node <<= LEVEL_BITS;
                 continue;
             }
-            // On to the next node in address order: up while this one is a right child, then its right sibling.
-            while ((node & 1) == 1) {
+            // On to the next node in address order: up while this one is a last child, then its next sibling.
+            while ((node & LAST_CHILD) == LAST_CHILD) {
                 level++;
-                node >>>= 1;
+                node >>>= LEVEL_BITS;
             }
             if (level == height || node + 1 >= nodeCounts[level]) {
                 return -1; // nothing lies after this node

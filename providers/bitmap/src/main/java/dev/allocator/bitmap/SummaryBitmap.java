@@ -9,22 +9,22 @@ import java.util.Arrays;
  *   wordsWithUsed   [bit w: word w has a used bit]  ..                   next used bit, for walks and reset
  *   staleWords      [bit w: word w changed, the tree has not seen it]
  *   words           [64 bits] [64 bits] [64 bits] ...                    the bitmap itself
- *   tree            RunTree: per node pre/suf/longest/aligned summaries   runs of free bits
+ *   tree            RunTree: 8-ary, pre/suf/longest/aligned summaries    runs of free bits
  *
  * Single bits (count 1: one page, one ID) change the word and the two indexes, O(levels of 64) and O(1) mostly,
- * and mark the word stale instead of recomputing ~log2(words) tree levels. Anything that reads or changes the
- * tree first catches it up (flush): one stale word along its path, as a run update would; many stale words level
- * by level, each ancestor recomputed once and only while it changes. So a stretch of single-bit operations costs
- * the tree nothing until the next run operation, which pays O(stale words + their changed ancestors) once; a run
- * operation after a single one costs what it would have with the tree kept current.
+ * and mark the word stale instead of recomputing the word's record and its ~log8(words) ancestors. Anything that
+ * reads or changes the tree first catches it up (flush): one stale word along its path, as a run update would;
+ * many stale words level by level, each ancestor recomputed once and only while it changes. So a stretch of
+ * single-bit operations costs the tree nothing until the next run operation, which pays O(stale words + their
+ * changed ancestors) once; a run operation after a single one costs what it would have with the tree kept current.
  *
  * Invariants:
  *   - bit w of wordsWithFree is set exactly when words[w] != 0; bit w of wordsWithUsed exactly when word w has a
  *     used bit below size();
- *   - every tree record above level 1 equals what its children's records give; a level-1 record equals what its
- *     words give unless one of them is in staleWords (RunTree's invariants, once flushed);
+ *   - every tree record above level 0 equals what its children's records give; a word's level-0 record equals
+ *     what the word gives unless the word is in staleWords (RunTree's invariants, once flushed);
  *   - bits at or past size() are 0 and never set.
- * Metadata: one bit per bit, the tree's about 3 bits per bit, the indexes about 3/63 of a bit. Not thread safe.
+ * Metadata: one bit per bit, the tree's about 2.5 bits per bit, the indexes about 3/63 of a bit. Not thread safe.
  */
 
 /** A bitmap of free and used bits, fast for single bits, that finds runs through a summary tree; see above. */
@@ -280,8 +280,9 @@ final class SummaryBitmap {
     }
 
     /**
-     * Brings the tree up to date with the words single-bit operations changed: each stale word's ancestors, level
-     * by level, each recomputed once, going up only from nodes that changed. O(1) when nothing is stale.
+     * Brings the tree up to date with the words single-bit operations changed: each stale word's record and its
+     * ancestors, level by level, each recomputed once, going up only from nodes that changed. O(1) when nothing is
+     * stale.
      */
     void flush() {
         if (staleCount == 0) {
@@ -295,14 +296,15 @@ final class SummaryBitmap {
             tree.refreshWord(w);
             return;
         }
-        for (int level = 1; level <= tree.height(); level++) {
+        for (int level = 0; level <= tree.height(); level++) {
             int w = staleWords.first();
             if (w < 0) {
                 break; // every stale word's ancestors stopped changing below this level
             }
+            int shift = RunTree.wordShift(level);
             while (w >= 0) {
-                int node = w >>> level;
-                long nextNodeWord = ((long) node + 1) << level;
+                int node = w >>> shift;
+                long nextNodeWord = ((long) node + 1) << shift;
                 if (tree.recompute(level, node, RunTree.ALL_CHANGED) == 0) {
                     staleWords.clearRange(w, nextNodeWord); // nothing changes above this node for these words
                 }

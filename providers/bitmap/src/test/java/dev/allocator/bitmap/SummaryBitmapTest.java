@@ -93,8 +93,10 @@ class SummaryBitmapTest {
         SummaryBitmap bitmap = new SummaryBitmap(64 * 1024);
         long words = 1024;
         long treeInts = 0;
-        for (int level = 1; level <= 10; level++) {
-            treeInts += (words >> level) * (4 + Math.min(level, RunTree.BLOCK_LEVELS));
+        for (int level = 0; level <= 4; level++) {
+            // 1024, 128, 16, 2 and 1 nodes, in blocks of 8 records of 4 + min(3 * level, 6) ints
+            long blocks = Math.max(1, (words >> (3 * level)) / 8);
+            treeInts += blocks * 8 * (4 + Math.min(3 * level, RunTree.BLOCK_LEVELS));
         }
         long indexWords = 3 * (16 + 1); // three indexes over 1024 words: 16 words and a summary word each
         assertEquals(words * 8 + treeInts * 4 + indexWords * 8, bitmap.metadataBytes());
@@ -199,6 +201,29 @@ class SummaryBitmapTest {
     }
 
     @Test
+    void aWalkPassesNodesWithoutAnAllFreeBlockOfTheAlignmentWhenTheRequestCoversOne() {
+        // Free runs of 126 bits from 1 past each multiple of 128 (and likewise for the other periods) hold no
+        // all-free aligned block of 64 bits (half the period); 65 bits aligned to 64 fit only in the free tail, and
+        // the walk passes the trapped part without entering it: a few nodes, not a thousand words.
+        int trapped = 64 * 1024;
+        for (int period : new int[] {128, 256, 1024, 8, 32}) {
+            SummaryBitmap bitmap = new SummaryBitmap(trapped + 1024);
+            for (long at = 0; at < trapped; at += period) {
+                bitmap.setUsed(at, 1);
+                bitmap.setUsed(at + period - 1, 1);
+            }
+            long align = period / 2;
+            long before = bitmap.tree().walkSteps();
+            assertEquals(trapped, bitmap.find(align + 1, align, 0), "period " + period);
+            long steps = bitmap.tree().walkSteps() - before;
+            assertTrue(steps > 0 && steps < 16, "period " + period + ": " + steps + " nodes walked");
+            // Out of phase no block summary applies: the walk enters the nodes (and still finds the lowest fit).
+            assertEquals(trapped + align - 1, bitmap.find(align + 1, align, 1), "period " + period + ", phase 1");
+            assertTrue(bitmap.tree().walkSteps() - before - steps > 16, "period " + period + ", phase 1");
+        }
+    }
+
+    @Test
     void nextFreeAndNextUsedFromTheSizeOnAnswerTheSize() {
         SummaryBitmap bitmap = new SummaryBitmap(100);
         bitmap.setUsed(10, 5);
@@ -207,6 +232,10 @@ class SummaryBitmapTest {
         assertEquals(100, bitmap.nextFree(100));
         assertEquals(100, bitmap.nextUsed(15));
         assertEquals(10, bitmap.nextUsed(0));
+        SummaryBitmap wholeWords = new SummaryBitmap(128); // the size is the first bit past the last word
+        wholeWords.setUsed(0, 1);
+        assertEquals(128, wholeWords.nextFree(128));
+        assertEquals(128, wholeWords.nextUsed(128));
     }
 
     @Test
@@ -300,11 +329,13 @@ class SummaryBitmapTest {
 
     /** Compares every stored record with pre, suf, longest, small and aligned[] computed from the model's bits. */
     private static void checkEverySummary(RunTree tree, BitSet used, int size, String where) {
-        long[] freeFrom = freeRunsFrom(used, size, 64L << tree.height());
+        long[] freeFrom = freeRunsFrom(used, size, 64L << RunTree.wordShift(tree.height()));
         long words = (size + 63) / 64;
-        for (int level = 1; level <= tree.height(); level++) {
-            long span = 64L << level;
-            assertEquals((words + (1L << level) - 1) >>> level, tree.nodeCount(level), where + ": level " + level);
+        for (int level = 0; level <= tree.height(); level++) {
+            int wordShift = RunTree.wordShift(level);
+            long span = 64L << wordShift;
+            assertEquals((words + (1L << wordShift) - 1) >>> wordShift, tree.nodeCount(level),
+                    where + ": level " + level);
             for (int node = 0; node < tree.nodeCount(level); node++) {
                 long low = node * span;
                 long high = low + span;
@@ -369,9 +400,10 @@ class SummaryBitmapTest {
 
     /**
      * Whether {@code find} must fall back to the general walk: only when no descent answers, that is for a request
-     * that fits somewhere, on a tree with levels, that is neither unaligned, nor a block-aligned or small-block
-     * request in phase and no longer than its alignment, nor placed at an aligned start of the lowest free run long
-     * enough (for alignments up to 4,096 bits). Descents answer the rest in one node per level.
+     * that fits somewhere, on a tree with levels, that is neither unaligned, nor a block-aligned (blocks smaller than
+     * the root) or small-block request in phase and no longer than its alignment, nor placed at an aligned start of
+     * the lowest free run long enough (for alignments up to 4,096 bits). Descents answer the rest in one node per
+     * level.
      */
     private static boolean needsAWalk(int height, long[] freeFrom, long longest, long count, long align, long phase) {
         if (count > longest) {
@@ -385,7 +417,8 @@ class SummaryBitmapTest {
         }
         int alignShift = Long.numberOfTrailingZeros(align);
         if (((phase & (align - 1)) == 0) && count <= align
-                && (alignShift >= 2 && alignShift < 6 || alignShift >= 6 && alignShift - 6 < Math.min(6, height))) {
+                && (alignShift >= 2 && alignShift < 6
+                        || alignShift >= 6 && alignShift - 6 < RunTree.blockLevelsBelow(height))) {
             return false;
         }
         if (align > 4096) {
