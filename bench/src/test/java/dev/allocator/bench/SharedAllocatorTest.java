@@ -15,24 +15,23 @@ class SharedAllocatorTest {
     @ParameterizedTest
     @ValueSource(strings = {"tlsf", "buddy", "slab"})
     void threadViewsOfTheSharedAllocatorDrawOnOnePool(String algorithm) {
-        SharedAllocator shared = SharedAllocator.of("concurrent-" + algorithm);
-        Subject first = shared.threadView(2);
-        Subject second = shared.threadView(1);
-        assertTrue(first.alloc(0, LARGE, Subject.DEFAULT_ALIGN));
-        assertTrue(first.alloc(1, LARGE, Subject.DEFAULT_ALIGN));
-        assertFalse(second.alloc(0, LARGE, Subject.DEFAULT_ALIGN));
+        assertFalse(secondViewFindsRoomAfterTheFirstTookTwoLargeBlocks("concurrent-" + algorithm));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"tlsf", "buddy", "slab"})
     void eachThreadViewOfTheIsolatedControlHasAPoolOfItsOwn(String algorithm) {
-        SharedAllocator isolated = SharedAllocator.of("isolated-" + algorithm);
-        Subject first = isolated.threadView(2);
-        Subject second = isolated.threadView(1);
+        assertTrue(secondViewFindsRoomAfterTheFirstTookTwoLargeBlocks("isolated-" + algorithm));
+    }
+
+    private static boolean secondViewFindsRoomAfterTheFirstTookTwoLargeBlocks(String name) {
+        SharedAllocator allocator = SharedAllocator.of(name);
+        Subject first = allocator.threadView(2);
+        Subject second = allocator.threadView(1);
         assertTrue(first.alloc(0, LARGE, Subject.DEFAULT_ALIGN));
         assertTrue(first.alloc(1, LARGE, Subject.DEFAULT_ALIGN));
-        assertTrue(second.alloc(0, LARGE, Subject.DEFAULT_ALIGN));
-        assertEquals("isolated-" + algorithm, second.name());
+        assertEquals(name, second.name());
+        return second.alloc(0, LARGE, Subject.DEFAULT_ALIGN);
     }
 
     @ParameterizedTest
