@@ -233,14 +233,12 @@ final class ChunkTable {
             int previous = (int) (links >> 32);
             int next = (int) links;
             if (previous != NONE) {
-                int previousAt = (previous << STRIDE_SHIFT) + LINKS;
-                records[previousAt] = records[previousAt] & ~LOW | to & LOW;
+                setNext(previous, to);
             } else {
                 partialHeads[sizeClass] = to;
             }
             if (next != NONE) {
-                int nextAt = (next << STRIDE_SHIFT) + LINKS;
-                records[nextAt] = (long) to << 32 | records[nextAt] & LOW;
+                setPrevious(next, to);
             }
         }
         if (spares[sizeClass] == from) {
@@ -358,8 +356,7 @@ final class ChunkTable {
         int first = partialHeads[sizeClass];
         records[(chunk << STRIDE_SHIFT) + LINKS] = (long) NONE << 32 | first & LOW;
         if (first != NONE) {
-            int firstAt = (first << STRIDE_SHIFT) + LINKS;
-            records[firstAt] = (long) chunk << 32 | records[firstAt] & LOW;
+            setPrevious(first, chunk);
         }
         partialHeads[sizeClass] = chunk;
     }
@@ -369,15 +366,25 @@ final class ChunkTable {
         int previous = (int) (links >> 32);
         int next = (int) links;
         if (next != NONE) {
-            int nextAt = (next << STRIDE_SHIFT) + LINKS;
-            records[nextAt] = (long) previous << 32 | records[nextAt] & LOW;
+            setPrevious(next, previous);
         }
         if (previous != NONE) {
-            int previousAt = (previous << STRIDE_SHIFT) + LINKS;
-            records[previousAt] = records[previousAt] & ~LOW | next & LOW;
+            setNext(previous, next);
         } else {
             partialHeads[sizeClass] = next;
         }
+    }
+
+    /** Sets a listed chunk's previous link (the high half of LINKS). */
+    private void setPrevious(int chunk, int previous) {
+        int at = (chunk << STRIDE_SHIFT) + LINKS;
+        records[at] = (long) previous << 32 | records[at] & LOW;
+    }
+
+    /** Sets a listed chunk's next link (the low half of LINKS). */
+    private void setNext(int chunk, int next) {
+        int at = (chunk << STRIDE_SHIFT) + LINKS;
+        records[at] = records[at] & ~LOW | next & LOW;
     }
 
     /** Number of chunks held. */
